@@ -1,0 +1,88 @@
+#pragma once
+
+#include "client/types.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace sanad::client {
+
+class SanadClientPrivate;
+
+// The desktop's connection to sanad-server: one gRPC channel, the session token, the agent
+// event stream. No call blocks: every method returns at once and its result arrives as a
+// signal, delivered by a queued connection on the thread that owns this object (the GUI
+// thread in the desktop). gRPC runs on its own threads and never on the caller's.
+//
+// Every RPC carries a deadline (default 5 s; the agent stream has none and reconnects with
+// growing backoff, 0.5 s doubling to 10 s, while logged in). An UNAUTHENTICATED answer to any
+// call after login emits sessionExpired() once and stops the stream; the session is kept so
+// that the window can ask for the password again.
+class SanadClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SanadClient)
+
+public:
+    enum class StreamState { Disconnected, Connecting, Connected };
+    Q_ENUM(StreamState)
+
+    explicit SanadClient(QObject *parent = nullptr);
+    // Cancels every call in flight and waits for gRPC's callbacks to finish; no signal follows.
+    ~SanadClient() override;
+
+    // "host:port". Emits loggedIn or loginFailed.
+    void login(const QString &serverAddress, const QString &username, const QString &password);
+    // Forgets the token and stops the agent stream (sets presence OFFLINE first, best effort).
+    void logout();
+    bool isLoggedIn() const;
+    const Session &session() const;
+
+    // Requests return an id (> 0) that their result signals carry.
+    quint64 lookupCaller(const QString &phoneNumber);     // -> callerContextReady / requestFailed
+    quint64 customerContext(const QString &customerId);   // -> callerContextReady / requestFailed
+    quint64 searchCustomers(const QString &query, int limit = 20); // -> searchResultsReady / requestFailed
+    quint64 createCustomer(const NewCustomer &customer);  // -> customerCreated / requestFailed (SyncService.Push)
+    // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
+    // follows if it had already finished.
+    void cancel(quint64 requestId);
+
+    // Agent presence and contacts. Results: presenceChanged / contactAccepted / contactEnded, or operationFailed.
+    void setPresence(AgentState state);
+    void acceptContact(const QString &callId);
+    void endContact(const QString &callId);
+
+    // The AgentService.Connect stream. startAgentStream() is idempotent; the stream reconnects by itself.
+    void startAgentStream();
+    void stopAgentStream();
+    StreamState streamState() const;
+
+    // Default 5000 ms.
+    void setDeadlineMs(int ms);
+
+Q_SIGNALS:
+    void loggedIn(const sanad::client::Session &session);
+    void loginFailed(const sanad::client::ClientError &error);
+    void loggedOut();
+    void sessionExpired(const sanad::client::ClientError &error);
+
+    void callerContextReady(quint64 requestId, const sanad::client::CallerContext &context);
+    void searchResultsReady(quint64 requestId, const QList<sanad::client::CustomerInfo> &customers);
+    void customerCreated(quint64 requestId, const QString &customerId);
+    void requestFailed(quint64 requestId, const sanad::client::ClientError &error);
+
+    void presenceChanged(sanad::AgentState state, const QDateTime &since, const QString &reason);
+    void contactOffered(const sanad::client::ContactOffer &offer);
+    void contactRevoked(const QString &callId, sanad::RevokeReason reason);
+    void contactAccepted(const QString &callId);
+    void contactEnded(const QString &callId);
+    void streamStateChanged(sanad::client::SanadClient::StreamState state);
+    // A presence or contact operation failed: operation is "setPresence", "acceptContact" or "endContact".
+    void operationFailed(const QString &operation, const sanad::client::ClientError &error);
+
+private:
+    std::unique_ptr<SanadClientPrivate> d;
+};
+
+} // namespace sanad::client

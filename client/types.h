@@ -1,0 +1,166 @@
+#pragma once
+
+#include "core/casestatus.h"
+#include "core/enums.h"
+#include "core/role.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// Plain Qt value types the desktop works with. The client library converts sanad.v1 protobuf
+// messages into these, so that ui/ never sees gRPC or protobuf. Times are UTC QDateTimes;
+// an unset time is a null QDateTime.
+namespace sanad::client {
+
+struct ClientError
+{
+    enum class Kind {
+        None,
+        Unreachable,        // UNAVAILABLE / DEADLINE_EXCEEDED / connection refused: the server cannot be reached
+        Unauthenticated,    // wrong credentials at login, or the session expired / was revoked later
+        PermissionDenied,   // the role may not do this
+        InvalidArgument,    // bad input; message says what
+        NotFound,
+        FailedPrecondition, // e.g. accepting a contact no longer offered
+        Cancelled,          // cancelled by the client (stale search)
+        Other,
+    };
+    Kind kind = Kind::None;
+    int grpcCode = 0;
+    QString serverMessage; // the server's English message, for details and logs
+
+    bool isError() const { return kind != Kind::None; }
+};
+
+struct Session
+{
+    QString serverAddress; // "127.0.0.1:50051"
+    QString token;
+    QString userId;
+    QString username;
+    QString displayName;
+    Role role = Role::Unspecified;
+    QDateTime expiresAt;
+};
+
+struct Verification
+{
+    QString method; // "knowledge_questions", "one_time_code", "national_id", ...
+    QDateTime verifiedAt;
+    QString agentName;
+};
+
+struct CustomerInfo
+{
+    QString id;
+    QString name;
+    QStringList phones; // E.164, the first is the primary number
+    QString city;
+    QString nationalId;
+    QString email;
+    QString externalId;
+    QDateTime createdAt;
+    QDateTime lastContactAt;
+    qint64 version = 0;
+    QList<Verification> verifications; // newest first
+};
+
+struct InteractionInfo
+{
+    QString id;
+    QString caseId;
+    QString caseNumber;
+    QString customerId;
+    Channel channel = Channel::Unspecified;
+    Direction direction = Direction::Unspecified;
+    QDateTime occurredAt;
+    QString agentName;
+    QString summary;
+    QString category;
+};
+
+struct ReferralInfo
+{
+    QString id;
+    QString caseId;
+    QString department;
+    QString owner;
+    QDateTime dueAt;
+    QDateTime createdAt;
+    ReferralStatus status = ReferralStatus::Unspecified;
+
+    bool isOpen() const { return status == ReferralStatus::Open || status == ReferralStatus::InProgress; }
+    bool isOverdue(const QDateTime &now) const { return isOpen() && dueAt.isValid() && dueAt < now; }
+};
+
+struct CaseInfo
+{
+    QString id;
+    QString number; // "SN-2026-000123"
+    QString customerId;
+    CaseStatus status = CaseStatus::Unspecified;
+    qint64 version = 0;
+    QString category;
+    Priority priority = Priority::Unspecified;
+    QString location;
+    QString summary;
+    QDateTime openedAt;
+    QDateTime updatedAt;
+    QDateTime closedAt;
+    bool customerConfirmed = false;
+    QList<ReferralInfo> referrals;       // newest first
+    QList<InteractionInfo> interactions; // newest first
+};
+
+struct RepeatContactInfo
+{
+    bool repeat = false;
+    int contactsLast7Days = 0; // earlier contacts, not counting the one ringing now
+    QString category;
+    QString caseId;
+    QString caseNumber;
+    QDateTime lastContactAt;
+};
+
+struct CallerContext
+{
+    bool known = false;
+    QString normalizedNumber; // E.164 of the looked-up number
+    bool numberValid = true;
+    CustomerInfo customer;
+    QList<CaseInfo> cases;          // newest first, as the server sends them
+    QList<InteractionInfo> history; // every interaction of the customer, newest first
+    RepeatContactInfo repeatContact;
+};
+
+struct ContactOffer
+{
+    QString callId;
+    QString callerNumber;     // as the PBX gave it
+    QString normalizedNumber; // E.164, empty when withheld
+    QString queue;
+    Channel channel = Channel::Voice;
+    QDateTime offeredAt;
+    QDateTime expiresAt;
+    QDateTime enqueuedAt;
+};
+
+struct NewCustomer
+{
+    QString name;
+    QStringList phones; // any form; the server stores E.164
+    QString city;
+    QString nationalId;
+    QString email;
+};
+
+} // namespace sanad::client
+
+Q_DECLARE_METATYPE(sanad::client::ClientError)
+Q_DECLARE_METATYPE(sanad::client::Session)
+Q_DECLARE_METATYPE(sanad::client::CustomerInfo)
+Q_DECLARE_METATYPE(sanad::client::CallerContext)
+Q_DECLARE_METATYPE(sanad::client::ContactOffer)
