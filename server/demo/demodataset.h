@@ -86,6 +86,9 @@ struct DemoDataset
     QList<SeedCase> cases; // storage numbers them per year in openedAtMs order
     QList<SeedInteraction> interactions;
     QList<SeedReferral> referrals;
+    // E.164 numbers of the story callers (water cut, street light, burst pipe, bank), in the order
+    // the call simulator rings them first, so a newcomer sees the stories at once.
+    QStringList featuredPhones;
 };
 
 struct DemoOptions
