@@ -6,7 +6,7 @@ SANAD_PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql qt6-charts-dev qt6-svg-dev qt6-multimedia-dev libgl-dev
     libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-    libphonenumber-dev libicu-dev libsodium-dev
+    libphonenumber-dev libicu-dev libsodium-dev libsqlite3-dev
     fonts-noto-core fonts-noto-ui-core
 )
 # The tests also need a virtual X server for the screenshots check and a PostgreSQL server.

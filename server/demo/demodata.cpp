@@ -105,15 +105,6 @@ const CategoryText kTexts[] = {
      {u"", u"", u""}},
 };
 
-const CategoryText &textsFor(const QString &category)
-{
-    for (const CategoryText &t : kTexts) {
-        if (category == QLatin1StringView(t.category))
-            return t;
-    }
-    return kTexts[std::size(kTexts) - 1];
-}
-
 const char16_t *const kDepartmentsAr[][2] = {
     {u"water.supply_cut", u"عمليات شبكة المياه"},
     {u"water.burst_pipe", u"صيانة شبكة المياه"},

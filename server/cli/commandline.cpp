@@ -1,0 +1,236 @@
+#include "server/cli/commandline.h"
+
+#include "core/phonenumber.h"
+#include "core/role.h"
+#include "server/cli/addusercommand.h"
+#include "server/cli/importcommand.h"
+#include "server/cli/servecommand.h"
+#include "server/cli/serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace sanad::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printOut(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+
+int usageError(const QString &message, const QString &command)
+{
+    printErr(u"sanad-server: %1\nRun \"sanad-server %2--help\" for the options.\n"_s.arg(
+        message, command.isEmpty() ? QString() : command + u' '));
+    return ExitUsage;
+}
+
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(u"db"_s,
+                              u"The database: sqlite:PATH or postgresql://user@host:port/db (default %1)."_s.arg(
+                                  ServerOptions::defaultDatabase()),
+                              u"url"_s);
+}
+
+QCommandLineOption regionOption()
+{
+    return QCommandLineOption(u"region"_s,
+                              u"Region for numbers written without a country code, such as OM, SA, EG (default OM)."_s,
+                              u"code"_s, u"OM"_s);
+}
+
+// Parses and handles --help / --version; returns -1 to go on, or the exit code to stop with.
+int parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText() + u'.', command);
+    if (parser.isSet(help)) {
+        printOut(parser.helpText());
+        return ExitOk;
+    }
+    if (parser.isSet(version)) {
+        printOut(u"sanad-server %1\n"_s.arg(QCoreApplication::applicationVersion()));
+        return ExitOk;
+    }
+    return -1;
+}
+
+std::optional<QString> region(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    const QString code = parser.value(option).trimmed().toUpper();
+    if (!PhoneNumberNormalizer::isSupportedRegion(code))
+        return std::nullopt;
+    return code;
+}
+
+std::optional<qint64> positiveNumber(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value <= 0)
+        return std::nullopt;
+    return value;
+}
+
+int runServe(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Sanad's central case service. Commands: import-customers, add-user (see sanad-server COMMAND --help)."_s);
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption listen(u"listen"_s,
+                                    u"Where to listen, HOST:PORT; port 0 picks a free port (default "
+                                    "127.0.0.1:50051). Only loopback addresses until TLS options exist."_s,
+                                    u"host:port"_s, u"127.0.0.1:50051"_s);
+    const QCommandLineOption regionOpt = regionOption();
+    const QCommandLineOption demo(u"demo"_s, u"Seed demo data into an empty database and print the demo accounts."_s);
+    const QCommandLineOption accountsFile(u"demo-accounts-file"_s,
+                                          u"Also write the demo accounts to this file (mode 0600)."_s, u"file"_s);
+    const QCommandLineOption simulate(u"simulate-calls"_s, u"Simulate incoming calls, this many per minute."_s,
+                                      u"rate"_s);
+    const QCommandLineOption tokenTtl(u"token-ttl"_s, u"Seconds a login stays valid (default 43200)."_s, u"seconds"_s,
+                                      u"43200"_s);
+    const QCommandLineOption offerTimeout(u"offer-timeout"_s,
+                                          u"Seconds an agent has to accept an offered contact (default 15)."_s,
+                                          u"seconds"_s, u"15"_s);
+    const QCommandLineOption testClock(u"test-clock"_s,
+                                       u"Tests only: a clock that moves only through TestClockService.Advance."_s);
+    parser.addOptions({ db, listen, regionOpt, demo, accountsFile, simulate, tokenTtl, offerTimeout, testClock });
+    if (const int stop = parse(parser, arguments, QString()); stop >= 0)
+        return stop;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            u"unknown command \"%1\": the commands are import-customers and add-user, written first"_s.arg(
+                parser.positionalArguments().constFirst()),
+            QString());
+
+    ServerOptions options;
+    options.database = parser.isSet(db) ? parser.value(db) : ServerOptions::defaultDatabase();
+    options.listen = parser.value(listen);
+    const std::optional<QString> code = region(parser, regionOpt);
+    if (!code)
+        return usageError(u"--region \"%1\" is not a region libphonenumber knows: use a two-letter code such as OM, "
+                          "SA or EG."_s.arg(parser.value(regionOpt)),
+                          QString());
+    options.region = *code;
+    options.demo = parser.isSet(demo);
+    options.demoAccountsFile = parser.value(accountsFile);
+    if (parser.isSet(simulate)) {
+        bool ok = false;
+        options.simulateCallsPerMinute = parser.value(simulate).toDouble(&ok);
+        if (!ok || options.simulateCallsPerMinute <= 0 || options.simulateCallsPerMinute > 600)
+            return usageError(u"--simulate-calls \"%1\" is not a rate: give calls per minute, from 0.1 to 600."_s.arg(
+                                  parser.value(simulate)),
+                              QString());
+    }
+    const std::optional<qint64> ttl = positiveNumber(parser, tokenTtl);
+    if (!ttl)
+        return usageError(u"--token-ttl \"%1\" is not a number of seconds above 0."_s.arg(parser.value(tokenTtl)),
+                          QString());
+    options.tokenTtlSeconds = *ttl;
+    const std::optional<qint64> timeout = positiveNumber(parser, offerTimeout);
+    if (!timeout)
+        return usageError(
+            u"--offer-timeout \"%1\" is not a number of seconds above 0."_s.arg(parser.value(offerTimeout)), QString());
+    options.offerTimeoutSeconds = *timeout;
+    options.testClock = parser.isSet(testClock);
+    return ServeCommand(options).run();
+}
+
+int runImport(const QStringList &arguments)
+{
+    const QString command = u"import-customers"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Imports customers from a UTF-8 CSV file with a header line. Columns name and phone are required; "
+        "alt_phone, email, national_id, external_id and city are optional, in any order. A bad row is reported as "
+        "\"line N: ...\" and then nothing is imported."_s);
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption regionOpt = regionOption();
+    parser.addOptions({ db, regionOpt });
+    parser.addPositionalArgument(u"file"_s, u"The CSV file."_s, u"FILE.csv"_s);
+    if (const int stop = parse(parser, arguments, command); stop >= 0)
+        return stop;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1)
+        return usageError(files.isEmpty() ? u"import-customers needs the CSV file to import"_s
+                                          : u"import-customers takes one file, not %1"_s.arg(files.size()),
+                          command);
+    const std::optional<QString> code = region(parser, regionOpt);
+    if (!code)
+        return usageError(
+            u"--region \"%1\" is not a region libphonenumber knows: use a two-letter code such as OM."_s.arg(
+                parser.value(regionOpt)),
+            command);
+    return ImportCommand(parser.isSet(db) ? parser.value(db) : ServerOptions::defaultDatabase(), files.constFirst(),
+                         *code)
+        .run();
+}
+
+int runAddUser(const QStringList &arguments)
+{
+    const QString command = u"add-user"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Adds a user. The password is read from standard input (one line, at least 8 characters)."_s);
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption username(u"username"_s, u"The login name."_s, u"name"_s);
+    const QCommandLineOption role(u"role"_s, u"agent, lead, trainer, admin or cti."_s, u"role"_s);
+    const QCommandLineOption displayName(u"display-name"_s, u"The name shown to others (default: the username)."_s,
+                                         u"name"_s);
+    parser.addOptions({ db, username, role, displayName });
+    if (const int stop = parse(parser, arguments, command); stop >= 0)
+        return stop;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(u"add-user takes no file or word \"%1\": give the user with --username and --role"_s.arg(
+                              parser.positionalArguments().constFirst()),
+                          command);
+    const QString name = parser.value(username).trimmed();
+    if (name.isEmpty())
+        return usageError(u"add-user needs --username"_s, command);
+    if (name.size() > 64 || name.contains(QRegularExpression(u"\\s"_s)))
+        return usageError(u"the username \"%1\" has spaces or is longer than 64 characters: choose a short login "
+                          "name without spaces"_s.arg(name),
+                          command);
+    if (!parser.isSet(role))
+        return usageError(u"add-user needs --role agent, lead, trainer, admin or cti"_s, command);
+    const std::optional<Role> parsedRole = roleFromName(parser.value(role).trimmed());
+    if (!parsedRole)
+        return usageError(u"unknown role \"%1\": use agent, lead, trainer, admin or cti"_s.arg(parser.value(role)),
+                          command);
+    const QString shownName = parser.value(displayName).simplified();
+    return AddUserCommand(parser.isSet(db) ? parser.value(db) : ServerOptions::defaultDatabase(), name, *parsedRole,
+                          shownName.isEmpty() ? name : shownName)
+        .run();
+}
+
+} // namespace
+
+int runCommandLine(const QStringList &arguments)
+{
+    const QString command = arguments.size() > 1 ? arguments.at(1) : QString();
+    if (command == "import-customers"_L1 || command == "add-user"_L1) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        return command == "add-user"_L1 ? runAddUser(rest) : runImport(rest);
+    }
+    return runServe(arguments);
+}
+
+} // namespace sanad::server

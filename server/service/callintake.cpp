@@ -1,0 +1,132 @@
+#include "server/service/callintake.h"
+
+#include "core/casestatus.h"
+#include "core/clock.h"
+#include "core/phonenumber.h"
+#include "server/logcategories.h"
+#include "server/queue/queuerouter.h"
+#include "server/service/servicecontext.h"
+#include "server/storage/callrepository.h"
+#include "server/storage/caserepository.h"
+#include "server/storage/customerrepository.h"
+#include "server/storage/interactionrepository.h"
+#include "server/storage/syncrepository.h"
+#include "server/storage/transaction.h"
+#include "server/util/protoutil.h"
+
+namespace sanad::server {
+
+using namespace Qt::StringLiterals;
+
+CallIntake::CallIntake(ServiceContext &context)
+    : m_context(context)
+{ }
+
+grpc::Status CallIntake::report(const CallReport &report, bool *accepted)
+{
+    *accepted = false;
+    const QString callId = report.callId.trimmed();
+    if (callId.isEmpty())
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            "call_id is empty: send the telephony system's identifier of the call, the same one for "
+                            "every event of that call.");
+    if (report.kind != CallEventKind::Offered && report.kind != CallEventKind::Answered
+        && report.kind != CallEventKind::Abandoned && report.kind != CallEventKind::Ended)
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            "kind is missing or unknown: send CALL_EVENT_KIND_OFFERED, CALL_EVENT_KIND_ANSWERED, "
+                            "CALL_EVENT_KIND_ABANDONED or CALL_EVENT_KIND_ENDED.");
+    const int channelNumber = static_cast<int>(report.channel);
+    if (channelNumber < 0 || channelNumber > static_cast<int>(Channel::WalkIn))
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            "channel is not a known sanad.v1.Channel value: leave it unset for a voice call.");
+    const Channel channel = report.channel == Channel::Unspecified ? Channel::Voice : report.channel;
+
+    CallRepository calls(m_context.database);
+    QString queue = report.queue.trimmed();
+    if (queue.isEmpty())
+        queue = u"general"_s;
+    const QStringList queues = calls.queues();
+    if (!queues.contains(queue))
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            u"There is no queue \"%1\": use one of %2, or leave queue empty for general."_s
+                                .arg(queue, queues.join(u", "_s))
+                                .toStdString());
+
+    QString e164;
+    if (!report.callerNumber.trimmed().isEmpty()) {
+        const PhoneNumber number = m_context.normalizer.parse(report.callerNumber);
+        if (number.ok())
+            e164 = number.e164;
+        else
+            qCWarning(lcService) << "call" << callId
+                                 << "has a caller id that is not a phone number; it is queued without a number";
+    }
+
+    const qint64 now = m_context.clock.nowMs();
+    CallEventRecord record;
+    record.callId = callId;
+    record.kind = report.kind;
+    record.occurredAtMs = report.occurredAtMs > 0 ? report.occurredAtMs : now;
+    record.callerE164 = e164;
+    record.callerRaw = report.callerNumber;
+    record.dialed = report.dialedNumber;
+    record.queue = queue;
+    if (!calls.insertEvent(record)) {
+        qCDebug(lcService) << "call" << callId << "event" << int(report.kind) << "was reported before";
+        return grpc::Status::OK;
+    }
+    *accepted = true;
+
+    switch (report.kind) {
+    case CallEventKind::Offered:
+        m_context.router.callOffered(
+            IncomingCall { callId, report.callerNumber, e164, queue, channel, record.occurredAtMs });
+        break;
+    case CallEventKind::Answered:
+        if (const std::optional<ConnectedCall> connected = m_context.router.callAnswered(callId))
+            recordConnectedCall(*connected);
+        break;
+    case CallEventKind::Abandoned:
+        m_context.router.callAbandoned(callId);
+        break;
+    case CallEventKind::Ended:
+        m_context.router.callEnded(callId);
+        break;
+    case CallEventKind::Unspecified:
+        break;
+    }
+    return grpc::Status::OK;
+}
+
+void CallIntake::recordConnectedCall(const ConnectedCall &call)
+{
+    if (call.normalizedNumber.isEmpty())
+        return;
+    Transaction transaction(m_context.database);
+    CustomerRepository customers(m_context.database);
+    const QString customerId = customers.idByPhone(call.normalizedNumber);
+    if (customerId.isEmpty())
+        return;
+    QString category;
+    for (const v1::Case &record : CaseRepository(m_context.database).forCustomer(customerId)) {
+        if (isOpenStatus(static_cast<CaseStatus>(record.status()))) {
+            category = fromStd(record.category());
+            break;
+        }
+    }
+    v1::Interaction interaction;
+    interaction.set_id(toStd(newUuid()));
+    interaction.set_customer_id(toStd(customerId));
+    interaction.set_channel(static_cast<v1::Channel>(call.channel));
+    interaction.set_direction(v1::DIRECTION_INBOUND);
+    setTimestampMs(interaction.mutable_occurred_at(), call.connectedAtMs);
+    interaction.set_agent_name(toStd(call.agentName));
+    interaction.set_category(toStd(category));
+    InteractionRepository(m_context.database).insert(interaction);
+    customers.touchLastContact(customerId, call.connectedAtMs);
+    SyncRepository(m_context.database).appendChange(QString(), interaction, m_context.clock.nowMs());
+    transaction.commit();
+    qCDebug(lcService) << "recorded the contact of call" << call.callId << "for customer" << customerId;
+}
+
+} // namespace sanad::server

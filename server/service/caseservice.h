@@ -1,0 +1,32 @@
+#pragma once
+
+#include "sanad/v1/case.grpc.pb.h"
+
+namespace sanad::server {
+
+struct ServiceContext;
+
+// CaseService: the screen-pop (LookupCaller), search, and a customer's context by id. Every
+// view of a customer's record is written to the audit log.
+class CaseService final : public v1::CaseService::CallbackService
+{
+public:
+    explicit CaseService(ServiceContext &context);
+
+    grpc::ServerUnaryReactor *LookupCaller(grpc::CallbackServerContext *context, const v1::LookupCallerRequest *request,
+                                           v1::CallerContext *response) override;
+    grpc::ServerUnaryReactor *SearchCustomers(grpc::CallbackServerContext *context,
+                                              const v1::SearchCustomersRequest *request,
+                                              v1::SearchCustomersResponse *response) override;
+    grpc::ServerUnaryReactor *GetCustomerContext(grpc::CallbackServerContext *context,
+                                                 const v1::GetCustomerContextRequest *request,
+                                                 v1::CallerContext *response) override;
+
+    static constexpr int kDefaultSearchLimit = 20;
+    static constexpr int kMaxSearchLimit = 100;
+
+private:
+    ServiceContext &m_context;
+};
+
+} // namespace sanad::server

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "sanad/v1/sync.pb.h"
+
+#include <QString>
+
+namespace sanad {
+class Clock;
+class PhoneNumberNormalizer;
+} // namespace sanad
+
+namespace sanad::server {
+
+class Database;
+
+// Who pushed a mutation: recorded with its outcome, and the agent name on notes and contacts.
+struct MutationAuthor
+{
+    QString userId;
+    QString displayName;
+};
+
+// Applies pushed mutations (SyncService.Push), each in its own write transaction, exactly once:
+// - a mutation_id seen before answers MUTATION_OUTCOME_DUPLICATE with the first result's detail,
+//   new_version and entity_id, and changes nothing;
+// - every outcome is recorded in `mutations`; only APPLIED appends one row to `changes`,
+//   carrying the mutation id and the entity after the change;
+// - a missing mutation_id or payload is REJECTED for that mutation alone.
+// Runs on a worker thread; throws StorageError when the database fails (the transaction is
+// rolled back, so a retry applies the mutation once).
+class MutationApplier
+{
+public:
+    MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock);
+
+    v1::MutationResult apply(const v1::Mutation &mutation, const MutationAuthor &author);
+
+    static constexpr int kMaxNameLength = 200;
+
+private:
+    v1::MutationResult createCustomer(const QString &mutationId, const v1::CreateCustomer &change, qint64 nowMs);
+    v1::MutationResult createCase(const QString &mutationId, const v1::CreateCase &change, qint64 nowMs);
+    v1::MutationResult addNote(const QString &mutationId, const v1::AddNote &change, const MutationAuthor &author,
+                               qint64 nowMs);
+    v1::MutationResult changeCaseStatus(const QString &mutationId, qint64 baseVersion,
+                                        const v1::ChangeCaseStatus &change, qint64 nowMs);
+    v1::MutationResult addInteraction(const QString &mutationId, const v1::AddInteraction &change,
+                                      const MutationAuthor &author, qint64 nowMs);
+
+    Database &m_database;
+    const PhoneNumberNormalizer &m_normalizer;
+    const Clock &m_clock;
+};
+
+} // namespace sanad::server

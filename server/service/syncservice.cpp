@@ -1,0 +1,122 @@
+#include "server/service/syncservice.h"
+
+#include "core/clock.h"
+#include "server/auth/authorizer.h"
+#include "server/logcategories.h"
+#include "server/service/mutationapplier.h"
+#include "server/service/servicecontext.h"
+#include "server/service/unaryhandler.h"
+#include "server/storage/metarepository.h"
+#include "server/storage/syncrepository.h"
+#include "server/util/protoutil.h"
+
+namespace sanad::server {
+
+using namespace Qt::StringLiterals;
+
+SyncService::SyncService(ServiceContext &context)
+    : m_context(context)
+{ }
+
+QString SyncService::encodeCursor(qint64 sequence)
+{
+    const QByteArray raw = "v1:" + QByteArray::number(sequence);
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<qint64> SyncService::decodeCursor(const QString &cursor)
+{
+    if (cursor.isEmpty())
+        return 0;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || !decoded.decoded.startsWith("v1:"))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 sequence = decoded.decoded.mid(3).toLongLong(&ok);
+    if (!ok || sequence < 0)
+        return std::nullopt;
+    return sequence;
+}
+
+grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context, const v1::PushRequest *request,
+                                            v1::PushResponse *response)
+{
+    grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+    finishOnWorker(m_context.database, reactor, [this, context, request, response]() -> grpc::Status {
+        const AuthResult auth = m_context.authorizer.authorize(context, methods::kPush);
+        if (!auth.ok())
+            return auth.status;
+        if (request->mutations_size() > kMaxMutationsPerPush)
+            return invalidArgument(u"A push carries at most %1 mutations and this one has %2: send them in batches "
+                                   "of %1."_s.arg(kMaxMutationsPerPush)
+                                       .arg(request->mutations_size()));
+        MutationApplier applier(m_context.database, m_context.normalizer, m_context.clock);
+        const MutationAuthor author { auth.user.id, auth.user.displayName };
+        for (const v1::Mutation &mutation : request->mutations())
+            *response->add_results() = applier.apply(mutation, author);
+        return grpc::Status::OK;
+    });
+    return reactor;
+}
+
+grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context, const v1::PullRequest *request,
+                                            v1::PullResponse *response)
+{
+    grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+    finishOnWorker(m_context.database, reactor, [this, context, request, response]() -> grpc::Status {
+        const AuthResult auth = m_context.authorizer.authorize(context, methods::kPull);
+        if (!auth.ok())
+            return auth.status;
+        const std::optional<qint64> after = decodeCursor(fromStd(request->cursor()));
+        if (!after)
+            return invalidArgument(u"The cursor is not one this server gave out: pull again from an empty cursor."_s);
+        if (request->limit() < 0)
+            return invalidArgument(
+                u"limit is negative: leave it 0 for %1 changes, or ask for at most %2."_s.arg(kDefaultPullLimit)
+                    .arg(kMaxPullLimit));
+        const int limit = request->limit() == 0 ? kDefaultPullLimit : std::min(request->limit(), kMaxPullLimit);
+
+        {
+            std::lock_guard lock(m_epochMutex);
+            if (m_serverEpoch.isEmpty())
+                m_serverEpoch = MetaRepository(m_context.database).serverEpoch();
+            response->set_server_epoch(toStd(m_serverEpoch));
+        }
+        // SQLite commits one writer at a time, so sequences become visible in order and a
+        // cursor never skips a change committed later with a smaller sequence.
+        QList<ChangeRecord> changes = SyncRepository(m_context.database).changesAfter(*after, limit + 1);
+        response->set_has_more(changes.size() > limit);
+        if (changes.size() > limit)
+            changes.resize(limit);
+        qint64 last = *after;
+        for (const ChangeRecord &record : std::as_const(changes)) {
+            v1::Change *change = response->add_changes();
+            change->set_sequence(record.sequence);
+            change->set_mutation_id(toStd(record.mutationId));
+            setTimestampMs(change->mutable_changed_at(), record.changedAtMs);
+            bool parsed = false;
+            if (record.entityType == "customer"_L1)
+                parsed = change->mutable_customer()->ParseFromArray(record.payload.constData(),
+                                                                    int(record.payload.size()));
+            else if (record.entityType == "case"_L1)
+                parsed = change->mutable_case_record()->ParseFromArray(record.payload.constData(),
+                                                                       int(record.payload.size()));
+            else if (record.entityType == "interaction"_L1)
+                parsed = change->mutable_interaction()->ParseFromArray(record.payload.constData(),
+                                                                       int(record.payload.size()));
+            else if (record.entityType == "referral"_L1)
+                parsed = change->mutable_referral()->ParseFromArray(record.payload.constData(),
+                                                                    int(record.payload.size()));
+            if (!parsed)
+                qCWarning(lcService) << "change" << record.sequence << "of type" << record.entityType
+                                     << "could not be read; it is sent without its entity";
+            last = record.sequence;
+        }
+        response->set_next_cursor(toStd(encodeCursor(last)));
+        return grpc::Status::OK;
+    });
+    return reactor;
+}
+
+} // namespace sanad::server

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "sanad/v1/sync.grpc.pb.h"
+
+#include <QString>
+
+#include <mutex>
+#include <optional>
+
+namespace sanad::server {
+
+struct ServiceContext;
+
+// SyncService: Push applies the desktop's mutations exactly once (MutationApplier); Pull pages
+// through the changes feed with an opaque cursor.
+class SyncService final : public v1::SyncService::CallbackService
+{
+public:
+    explicit SyncService(ServiceContext &context);
+
+    grpc::ServerUnaryReactor *Push(grpc::CallbackServerContext *context, const v1::PushRequest *request,
+                                   v1::PushResponse *response) override;
+    grpc::ServerUnaryReactor *Pull(grpc::CallbackServerContext *context, const v1::PullRequest *request,
+                                   v1::PullResponse *response) override;
+
+    static constexpr int kMaxMutationsPerPush = 500;
+    static constexpr int kDefaultPullLimit = 500;
+    static constexpr int kMaxPullLimit = 5000;
+
+    // The cursor is base64url of "v1:<last sequence>"; desktops must treat it as opaque.
+    static QString encodeCursor(qint64 sequence);
+    // nullopt for a cursor this server did not give out; an empty cursor is sequence 0.
+    static std::optional<qint64> decodeCursor(const QString &cursor);
+
+private:
+    ServiceContext &m_context;
+    std::mutex m_epochMutex;
+    QString m_serverEpoch; // read once: it changes only when the database is replaced
+};
+
+} // namespace sanad::server
