@@ -40,10 +40,10 @@ public:
     const Session &session() const;
 
     // Requests return an id (> 0) that their result signals carry.
-    quint64 lookupCaller(const QString &phoneNumber);     // -> callerContextReady / requestFailed
-    quint64 customerContext(const QString &customerId);   // -> callerContextReady / requestFailed
+    quint64 lookupCaller(const QString &phoneNumber); // -> callerContextReady / requestFailed
+    quint64 customerContext(const QString &customerId); // -> callerContextReady / requestFailed
     quint64 searchCustomers(const QString &query, int limit = 20); // -> searchResultsReady / requestFailed
-    quint64 createCustomer(const NewCustomer &customer);  // -> customerCreated / requestFailed (SyncService.Push)
+    quint64 createCustomer(const NewCustomer &customer); // -> customerCreated / requestFailed (SyncService.Push)
     // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
     // follows if it had already finished.
     void cancel(quint64 requestId);
@@ -54,12 +54,15 @@ public:
     void endContact(const QString &callId);
 
     // The AgentService.Connect stream. startAgentStream() is idempotent; the stream reconnects by itself.
+    // A new login() reopens a running stream with the new token; after sessionExpired (which
+    // stops the stream) or streamStopped, call startAgentStream() again once signed in.
     void startAgentStream();
     void stopAgentStream();
     StreamState streamState() const;
 
-    // Default 5000 ms.
+    // Default 5000 ms; applies to calls started afterwards.
     void setDeadlineMs(int ms);
+    int deadlineMs() const;
 
 Q_SIGNALS:
     void loggedIn(const sanad::client::Session &session);
@@ -72,12 +75,22 @@ Q_SIGNALS:
     void customerCreated(quint64 requestId, const QString &customerId);
     void requestFailed(quint64 requestId, const sanad::client::ClientError &error);
 
+    // Presence and contact signals come from the stream's events and from the answers to
+    // setPresence / acceptContact / endContact. Each change is emitted once: contactAccepted and
+    // contactEnded once per call, presenceChanged once per (state, since), whichever source is first.
+    // since is the server's time of the change; it is null when only an answer to acceptContact or
+    // endContact has reported the new state so far.
     void presenceChanged(sanad::AgentState state, const QDateTime &since, const QString &reason);
     void contactOffered(const sanad::client::ContactOffer &offer);
     void contactRevoked(const QString &callId, sanad::RevokeReason reason);
     void contactAccepted(const QString &callId);
     void contactEnded(const QString &callId);
     void streamStateChanged(sanad::client::SanadClient::StreamState state);
+    // The agent stream ended and will not reconnect by itself, for a reason other than
+    // stopAgentStream() or an expired session: the same user connected from another desktop
+    // (ABORTED) or the role may not receive contacts (PERMISSION_DENIED). startAgentStream()
+    // takes the stream back.
+    void streamStopped(const sanad::client::ClientError &error);
     // A presence or contact operation failed: operation is "setPresence", "acceptContact" or "endContact".
     void operationFailed(const QString &operation, const sanad::client::ClientError &error);
 

@@ -19,13 +19,13 @@ struct ClientError
 {
     enum class Kind {
         None,
-        Unreachable,        // UNAVAILABLE / DEADLINE_EXCEEDED / connection refused: the server cannot be reached
-        Unauthenticated,    // wrong credentials at login, or the session expired / was revoked later
-        PermissionDenied,   // the role may not do this
-        InvalidArgument,    // bad input; message says what
+        Unreachable, // UNAVAILABLE / DEADLINE_EXCEEDED / connection refused: the server cannot be reached
+        Unauthenticated, // wrong credentials at login, or the session expired / was revoked later
+        PermissionDenied, // the role may not do this
+        InvalidArgument, // bad input; message says what
         NotFound,
         FailedPrecondition, // e.g. accepting a contact no longer offered
-        Cancelled,          // cancelled by the client (stale search)
+        Cancelled, // cancelled by the client (stale search)
         Other,
     };
     Kind kind = Kind::None;
@@ -80,6 +80,7 @@ struct InteractionInfo
     QString agentName;
     QString summary;
     QString category;
+    bool note = false; // an agent's note on the case, not a contact (not counted as a repeat contact)
 };
 
 struct ReferralInfo
@@ -111,7 +112,7 @@ struct CaseInfo
     QDateTime updatedAt;
     QDateTime closedAt;
     bool customerConfirmed = false;
-    QList<ReferralInfo> referrals;       // newest first
+    QList<ReferralInfo> referrals; // newest first
     QList<InteractionInfo> interactions; // newest first
 };
 
@@ -131,7 +132,7 @@ struct CallerContext
     QString normalizedNumber; // E.164 of the looked-up number
     bool numberValid = true;
     CustomerInfo customer;
-    QList<CaseInfo> cases;          // newest first, as the server sends them
+    QList<CaseInfo> cases; // newest first, as the server sends them
     QList<InteractionInfo> history; // every interaction of the customer, newest first
     RepeatContactInfo repeatContact;
 };
@@ -139,7 +140,7 @@ struct CallerContext
 struct ContactOffer
 {
     QString callId;
-    QString callerNumber;     // as the PBX gave it
+    QString callerNumber; // as the PBX gave it
     QString normalizedNumber; // E.164, empty when withheld
     QString queue;
     Channel channel = Channel::Voice;

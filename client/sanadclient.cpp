@@ -1,0 +1,802 @@
+#include "client/sanadclient.h"
+
+#include "client/agentstreamreactor.h"
+#include "client/errormapping.h"
+#include "client/inflightcalls.h"
+#include "client/protoconvert.h"
+
+#include "sanad/v1/agent.grpc.pb.h"
+#include "sanad/v1/auth.grpc.pb.h"
+#include "sanad/v1/case.grpc.pb.h"
+#include "sanad/v1/sync.grpc.pb.h"
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+#include <grpcpp/support/channel_arguments.h>
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QUuid>
+
+#include <chrono>
+#include <type_traits>
+
+Q_LOGGING_CATEGORY(lcClient, "sanad.client")
+
+namespace sanad::client {
+
+namespace {
+
+constexpr int DefaultDeadlineMs = 5000;
+constexpr int FirstReconnectDelayMs = 500;
+constexpr int MaxReconnectDelayMs = 10000;
+// How many recent call ids are remembered to emit contactAccepted / contactEnded once per call.
+constexpr qsizetype RecentCallsKept = 64;
+
+// The one place that decides how the desktop's channel is secured. Insecure for loopback and the
+// LAN for now (the server refuses a non-loopback listener without TLS); TLS credentials go here.
+std::shared_ptr<grpc::ChannelCredentials> channelCredentials(const QString &serverAddress)
+{
+    Q_UNUSED(serverAddress)
+    return grpc::InsecureChannelCredentials();
+}
+
+// gRPC's own reconnect backoff (1 s growing to 120 s) would make the stream's retries fail at
+// once while the channel waits out its backoff; keep it within the stream's 0.5 s .. 10 s.
+grpc::ChannelArguments channelArguments()
+{
+    grpc::ChannelArguments args;
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, FirstReconnectDelayMs);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, MaxReconnectDelayMs);
+    return args;
+}
+
+// The channel to one server and the stubs over it.
+struct Stubs
+{
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<v1::AuthService::Stub> auth;
+    std::unique_ptr<v1::CaseService::Stub> cases;
+    std::unique_ptr<v1::SyncService::Stub> sync;
+    std::unique_ptr<v1::AgentService::Stub> agent;
+};
+
+// Everything one unary call needs alive until its callback has run.
+template<typename Request, typename Response> struct UnaryCall
+{
+    grpc::ClientContext context;
+    Request request;
+    Response response;
+};
+
+struct PresenceAnswer
+{
+    AgentState state = AgentState::Unspecified;
+    QDateTime since;
+};
+
+struct PushAnswer
+{
+    bool hasResult = false;
+    v1::MutationOutcome outcome = v1::MUTATION_OUTCOME_UNSPECIFIED;
+    QString detail;
+    QString entityId;
+};
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<ClientError>();
+    qRegisterMetaType<Session>();
+    qRegisterMetaType<CustomerInfo>();
+    qRegisterMetaType<QList<CustomerInfo>>();
+    qRegisterMetaType<CallerContext>();
+    qRegisterMetaType<ContactOffer>();
+    qRegisterMetaType<sanad::AgentState>();
+    qRegisterMetaType<sanad::RevokeReason>();
+    qRegisterMetaType<SanadClient::StreamState>();
+}
+
+ClientError notSignedIn(bool expired)
+{
+    return expired ? clientError(ClientError::Kind::Unauthenticated, grpc::StatusCode::UNAUTHENTICATED,
+                                 QStringLiteral("The session has expired: sign in again."))
+                   : clientError(ClientError::Kind::Unauthenticated, grpc::StatusCode::UNAUTHENTICATED,
+                                 QStringLiteral("Not signed in: sign in to the server first."));
+}
+
+ClientError cancelledByClient()
+{
+    return clientError(ClientError::Kind::Cancelled, grpc::StatusCode::CANCELLED,
+                       QStringLiteral("Cancelled by the client."));
+}
+
+} // namespace
+
+class SanadClientPrivate
+{
+public:
+    explicit SanadClientPrivate(SanadClient *client);
+
+    std::shared_ptr<Stubs> stubsFor(const QString &serverAddress);
+    quint64 newId() { return m_nextId++; }
+    bool canCall() const { return m_loggedIn && !m_expired; }
+
+    // Starts a unary call. convert runs on a gRPC thread on success; deliver runs on the
+    // client's thread with the error (Kind::None on success) and the converted result.
+    template<typename Request, typename Response, typename Start, typename Convert, typename Deliver>
+    void startUnary(quint64 id, const QString &token, Request request, Start start, Convert convert, Deliver deliver);
+
+    // A request with a public id: cancellable, answered by requestFailed or by success().
+    template<typename Request, typename Response, typename Start, typename Convert, typename Success>
+    quint64 startRequest(const char *method, Request request, Start start, Convert convert, Success success);
+
+    // A presence or contact operation: answered by operationFailed(operation) or by success().
+    template<typename Request, typename Response, typename Start, typename Convert, typename Success>
+    void startOperation(const QString &operation, Request request, Start start, Convert convert, Success success);
+
+    void emitLater(std::function<void()> emitter);
+    void handleUnauthenticated(const ClientError &error, const QString &tokenUsed);
+
+    void onLoginDone(quint64 id, const ClientError &error, const Session &session);
+
+    void setStreamState(SanadClient::StreamState state);
+    void openStream();
+    void stopStream();
+    void onStreamConnected(quint64 generation);
+    void onStreamEvent(quint64 generation, const convert::AgentEventInfo &event);
+    void onStreamDone(quint64 generation, const ClientError &error);
+    void reconnectStream();
+
+    void emitPresence(AgentState state, const QDateTime &since, const QString &reason);
+    void emitAccepted(const QString &callId);
+    void emitEnded(const QString &callId);
+    void forgetContactState();
+
+    SanadClient *const q;
+    // Shared with the callbacks, which may still be returning when the client is gone.
+    const std::shared_ptr<InFlightCalls> m_calls = std::make_shared<InFlightCalls>();
+    // Never pruned: a channel outlives every call made on it, so that its last reference drops
+    // on this thread (see InFlightCalls). One per server address the user has signed in to.
+    QHash<QString, std::shared_ptr<Stubs>> m_stubsByAddress;
+    std::shared_ptr<Stubs> m_stubs; // the session's server
+    Session m_session;
+    bool m_loggedIn = false;
+    bool m_expired = false;
+    int m_deadlineMs = DefaultDeadlineMs;
+    quint64 m_nextId = 1;
+    quint64 m_loginCall = 0;
+    QHash<quint64, bool> m_requests; // public request id -> cancelled by cancel()
+
+    bool m_streamWanted = false;
+    quint64 m_streamCall = 0; // in-flight id of the open stream, 0 when none
+    quint64 m_streamGeneration = 0; // events of older streams are dropped
+    SanadClient::StreamState m_streamState = SanadClient::StreamState::Disconnected;
+    QTimer *const m_reconnectTimer;
+    int m_reconnectDelayMs = FirstReconnectDelayMs;
+
+    AgentState m_lastPresenceState = AgentState::Unspecified;
+    QDateTime m_lastPresenceSince;
+    bool m_presenceKnown = false;
+    QStringList m_acceptedCalls;
+    QStringList m_endedCalls;
+};
+
+SanadClientPrivate::SanadClientPrivate(SanadClient *client)
+    : q(client)
+    , m_reconnectTimer(new QTimer(client))
+{
+    m_reconnectTimer->setSingleShot(true);
+}
+
+std::shared_ptr<Stubs> SanadClientPrivate::stubsFor(const QString &serverAddress)
+{
+    std::shared_ptr<Stubs> &stubs = m_stubsByAddress[serverAddress];
+    if (!stubs) {
+        stubs = std::make_shared<Stubs>();
+        stubs->channel = grpc::CreateCustomChannel(serverAddress.toStdString(), channelCredentials(serverAddress),
+                                                   channelArguments());
+        stubs->auth = v1::AuthService::NewStub(stubs->channel);
+        stubs->cases = v1::CaseService::NewStub(stubs->channel);
+        stubs->sync = v1::SyncService::NewStub(stubs->channel);
+        stubs->agent = v1::AgentService::NewStub(stubs->channel);
+    }
+    return stubs;
+}
+
+template<typename Request, typename Response, typename Start, typename Convert, typename Deliver>
+void SanadClientPrivate::startUnary(quint64 id, const QString &token, Request request, Start start, Convert convert,
+                                    Deliver deliver)
+{
+    using Result = std::decay_t<std::invoke_result_t<Convert, const Response &>>;
+    auto call = std::make_shared<UnaryCall<Request, Response>>();
+    call->request = std::move(request);
+    call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(m_deadlineMs));
+    if (!token.isEmpty())
+        call->context.AddMetadata("authorization", "Bearer " + token.toStdString());
+    // Registered before the call starts, so that cancel() and the destructor always find it.
+    m_calls->add(id, std::shared_ptr<grpc::ClientContext>(call, &call->context));
+    // Neither convert nor deliver may hold a channel (Stubs): see InFlightCalls on why the call
+    // state must be the last channel reference this callback drops, before calls->release().
+    start(&call->context, &call->request, &call->response,
+          [client = q, calls = m_calls, call, id, convert, deliver](grpc::Status status) mutable {
+              // A gRPC thread. The client is alive until calls->release(): its destructor waits.
+              const ClientError error = errorFromStatus(status);
+              Result result {};
+              if (status.ok())
+                  result = convert(call->response);
+              QMetaObject::invokeMethod(
+                  client, [deliver, error, result]() { deliver(error, result); }, Qt::QueuedConnection);
+              calls->finish(id);
+              call.reset();
+              calls->release();
+          });
+}
+
+template<typename Request, typename Response, typename Start, typename Convert, typename Success>
+quint64 SanadClientPrivate::startRequest(const char *method, Request request, Start start, Convert convert,
+                                         Success success)
+{
+    const quint64 id = newId();
+    if (!canCall()) {
+        const ClientError error = notSignedIn(m_expired);
+        emitLater([this, id, error] { Q_EMIT q->requestFailed(id, error); });
+        return id;
+    }
+    m_requests.insert(id, false);
+    const QString token = m_session.token;
+    using Result = std::decay_t<std::invoke_result_t<Convert, const Response &>>;
+    startUnary<Request, Response>(id, token, std::move(request), start, convert,
+                                  [this, id, token, method, success](const ClientError &error, const Result &result) {
+                                      const auto it = m_requests.constFind(id);
+                                      if (it == m_requests.constEnd())
+                                          return;
+                                      const bool cancelled = it.value();
+                                      m_requests.erase(it);
+                                      // A cancelled request never reports a stale success.
+                                      if (cancelled) {
+                                          Q_EMIT q->requestFailed(id, cancelledByClient());
+                                          return;
+                                      }
+                                      if (error.isError()) {
+                                          qCInfo(lcClient, "%s failed with gRPC code %d", method, error.grpcCode);
+                                          Q_EMIT q->requestFailed(id, error);
+                                          handleUnauthenticated(error, token);
+                                          return;
+                                      }
+                                      success(id, result);
+                                  });
+    return id;
+}
+
+template<typename Request, typename Response, typename Start, typename Convert, typename Success>
+void SanadClientPrivate::startOperation(const QString &operation, Request request, Start start, Convert convert,
+                                        Success success)
+{
+    if (!canCall()) {
+        const ClientError error = notSignedIn(m_expired);
+        emitLater([this, operation, error] { Q_EMIT q->operationFailed(operation, error); });
+        return;
+    }
+    const QString token = m_session.token;
+    using Result = std::decay_t<std::invoke_result_t<Convert, const Response &>>;
+    startUnary<Request, Response>(newId(), token, std::move(request), start, convert,
+                                  [this, token, operation, success](const ClientError &error, const Result &result) {
+                                      if (error.isError()) {
+                                          qCInfo(lcClient, "%s failed with gRPC code %d", qUtf8Printable(operation),
+                                                 error.grpcCode);
+                                          Q_EMIT q->operationFailed(operation, error);
+                                          handleUnauthenticated(error, token);
+                                          return;
+                                      }
+                                      success(result);
+                                  });
+}
+
+void SanadClientPrivate::emitLater(std::function<void()> emitter)
+{
+    QMetaObject::invokeMethod(q, std::move(emitter), Qt::QueuedConnection);
+}
+
+void SanadClientPrivate::handleUnauthenticated(const ClientError &error, const QString &tokenUsed)
+{
+    // Only the current session's token counts: an answer to an older session's call says nothing.
+    if (error.kind != ClientError::Kind::Unauthenticated || !m_loggedIn || m_expired || tokenUsed != m_session.token)
+        return;
+    qCInfo(lcClient, "the session expired or was revoked; the agent stream stops");
+    m_expired = true;
+    stopStream();
+    Q_EMIT q->sessionExpired(error);
+}
+
+void SanadClientPrivate::onLoginDone(quint64 id, const ClientError &error, const Session &session)
+{
+    if (id != m_loginCall)
+        return; // superseded by a later login() or by logout()
+    m_loginCall = 0;
+    if (error.isError()) {
+        qCInfo(lcClient, "login failed with gRPC code %d", error.grpcCode);
+        Q_EMIT q->loginFailed(error);
+        return;
+    }
+    // A stream of the previous session carries the previous token: open it again with the new one.
+    const bool restartStream = m_streamWanted;
+    stopStream();
+    m_stubs = stubsFor(session.serverAddress);
+    m_session = session;
+    m_loggedIn = true;
+    m_expired = false;
+    forgetContactState();
+    qCInfo(lcClient, "signed in with role %s", qUtf8Printable(roleName(session.role)));
+    Q_EMIT q->loggedIn(m_session);
+    if (restartStream && canCall()) {
+        m_streamWanted = true;
+        openStream();
+    }
+}
+
+void SanadClientPrivate::setStreamState(SanadClient::StreamState state)
+{
+    if (m_streamState == state)
+        return;
+    m_streamState = state;
+    Q_EMIT q->streamStateChanged(state);
+}
+
+void SanadClientPrivate::openStream()
+{
+    const quint64 id = newId();
+    const quint64 generation = ++m_streamGeneration;
+    m_streamCall = id;
+    setStreamState(SanadClient::StreamState::Connecting);
+
+    AgentStreamReactor::Callbacks callbacks;
+    // These run on gRPC threads; the client is alive until onReleased has run (its destructor waits).
+    callbacks.onConnected = [this, generation] {
+        QMetaObject::invokeMethod(
+            q, [this, generation] { onStreamConnected(generation); }, Qt::QueuedConnection);
+    };
+    callbacks.onEvent = [this, generation](convert::AgentEventInfo &&event) {
+        QMetaObject::invokeMethod(
+            q, [this, generation, event] { onStreamEvent(generation, event); }, Qt::QueuedConnection);
+    };
+    callbacks.onDone = [this, generation, id, calls = m_calls](const grpc::Status &status) {
+        const ClientError error = errorFromStatus(status);
+        QMetaObject::invokeMethod(
+            q, [this, generation, error] { onStreamDone(generation, error); }, Qt::QueuedConnection);
+        calls->finish(id);
+    };
+    callbacks.onReleased = [calls = m_calls] {
+        calls->release();
+    };
+    const std::shared_ptr<AgentStreamReactor> reactor
+        = AgentStreamReactor::create(m_session.token.toStdString(), std::move(callbacks));
+    m_calls->add(id, AgentStreamReactor::context(reactor));
+    reactor->start(m_stubs->agent.get());
+}
+
+void SanadClientPrivate::stopStream()
+{
+    m_streamWanted = false;
+    m_reconnectTimer->stop();
+    m_reconnectDelayMs = FirstReconnectDelayMs;
+    ++m_streamGeneration; // whatever the old stream still delivers is dropped
+    if (m_streamCall != 0) {
+        m_calls->cancel(m_streamCall);
+        m_streamCall = 0;
+    }
+    setStreamState(SanadClient::StreamState::Disconnected);
+}
+
+void SanadClientPrivate::onStreamConnected(quint64 generation)
+{
+    if (generation != m_streamGeneration || m_streamState == SanadClient::StreamState::Connected)
+        return;
+    m_reconnectDelayMs = FirstReconnectDelayMs;
+    qCInfo(lcClient, "agent stream connected");
+    setStreamState(SanadClient::StreamState::Connected);
+}
+
+void SanadClientPrivate::onStreamEvent(quint64 generation, const convert::AgentEventInfo &event)
+{
+    if (generation != m_streamGeneration)
+        return;
+    onStreamConnected(generation);
+    using Kind = convert::AgentEventInfo::Kind;
+    switch (event.kind) {
+    case Kind::Offered:
+        // A call offered again (it went round the queue) may be accepted and ended again.
+        m_acceptedCalls.removeAll(event.callId);
+        m_endedCalls.removeAll(event.callId);
+        Q_EMIT q->contactOffered(event.offer);
+        break;
+    case Kind::Revoked:
+        Q_EMIT q->contactRevoked(event.callId, event.revokeReason);
+        break;
+    case Kind::Accepted:
+        emitAccepted(event.callId);
+        break;
+    case Kind::Ended:
+        emitEnded(event.callId);
+        break;
+    case Kind::Presence:
+        emitPresence(event.state, event.since, event.reason);
+        break;
+    case Kind::Unknown:
+        qCDebug(lcClient, "ignoring an agent event this version does not know");
+        break;
+    }
+}
+
+void SanadClientPrivate::onStreamDone(quint64 generation, const ClientError &error)
+{
+    if (generation != m_streamGeneration)
+        return; // a stream we stopped or replaced
+    m_streamCall = 0;
+    if (!m_streamWanted) {
+        setStreamState(SanadClient::StreamState::Disconnected);
+        return;
+    }
+    switch (static_cast<grpc::StatusCode>(error.grpcCode)) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+        stopStream();
+        handleUnauthenticated(error, m_session.token);
+        return;
+    case grpc::StatusCode::ABORTED: // the same user connected from another desktop
+    case grpc::StatusCode::PERMISSION_DENIED: // this role receives no contacts
+        // Reconnecting would take the stream back and forth between two desktops, or fail forever.
+        qCInfo(lcClient, "agent stream ended with gRPC code %d; not reconnecting", error.grpcCode);
+        stopStream();
+        Q_EMIT q->streamStopped(error);
+        return;
+    default:
+        break;
+    }
+    qCInfo(lcClient, "agent stream ended with gRPC code %d; reconnecting in %d ms", error.grpcCode, m_reconnectDelayMs);
+    setStreamState(SanadClient::StreamState::Disconnected);
+    m_reconnectTimer->start(m_reconnectDelayMs);
+    m_reconnectDelayMs = qMin(m_reconnectDelayMs * 2, MaxReconnectDelayMs);
+}
+
+void SanadClientPrivate::reconnectStream()
+{
+    if (m_streamWanted && m_streamCall == 0 && canCall())
+        openStream();
+}
+
+void SanadClientPrivate::emitPresence(AgentState state, const QDateTime &since, const QString &reason)
+{
+    if (state == AgentState::Unspecified)
+        return;
+    // The same change reported twice (an RPC's answer and the stream's event) is emitted once.
+    // Contact answers carry no time (since is null): they match the stream's event either way.
+    const bool sameChange = m_presenceKnown && state == m_lastPresenceState
+        && (since == m_lastPresenceSince || since.isNull() || m_lastPresenceSince.isNull());
+    if (sameChange)
+        return;
+    m_presenceKnown = true;
+    m_lastPresenceState = state;
+    m_lastPresenceSince = since;
+    Q_EMIT q->presenceChanged(state, since, reason);
+}
+
+void SanadClientPrivate::emitAccepted(const QString &callId)
+{
+    if (m_acceptedCalls.contains(callId))
+        return;
+    m_acceptedCalls.append(callId);
+    if (m_acceptedCalls.size() > RecentCallsKept)
+        m_acceptedCalls.removeFirst();
+    Q_EMIT q->contactAccepted(callId);
+}
+
+void SanadClientPrivate::emitEnded(const QString &callId)
+{
+    if (m_endedCalls.contains(callId))
+        return;
+    m_endedCalls.append(callId);
+    if (m_endedCalls.size() > RecentCallsKept)
+        m_endedCalls.removeFirst();
+    Q_EMIT q->contactEnded(callId);
+}
+
+void SanadClientPrivate::forgetContactState()
+{
+    m_presenceKnown = false;
+    m_lastPresenceState = AgentState::Unspecified;
+    m_lastPresenceSince = QDateTime();
+    m_acceptedCalls.clear();
+    m_endedCalls.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SanadClient::SanadClient(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<SanadClientPrivate>(this))
+{
+    static const bool registered = (registerMetaTypes(), true);
+    Q_UNUSED(registered)
+    connect(d->m_reconnectTimer, &QTimer::timeout, this, [this] { d->reconnectStream(); });
+}
+
+SanadClient::~SanadClient()
+{
+    d->m_reconnectTimer->stop();
+    // After this no callback touches this object; ~QObject drops the results still queued.
+    d->m_calls->cancelAllAndWait();
+}
+
+void SanadClient::login(const QString &serverAddress, const QString &username, const QString &password)
+{
+    const quint64 id = d->newId();
+    if (d->m_loginCall != 0)
+        d->m_calls->cancel(d->m_loginCall); // its answer is ignored: this login supersedes it
+    d->m_loginCall = id;
+    const QString address = serverAddress.trimmed();
+    if (address.isEmpty()) {
+        const ClientError error
+            = clientError(ClientError::Kind::InvalidArgument, grpc::StatusCode::INVALID_ARGUMENT,
+                          QStringLiteral("No server address was given: enter one such as 127.0.0.1:50051."));
+        d->emitLater([this, id, error] {
+            if (id != d->m_loginCall)
+                return;
+            d->m_loginCall = 0;
+            Q_EMIT loginFailed(error);
+        });
+        return;
+    }
+    const std::shared_ptr<Stubs> stubs = d->stubsFor(address);
+    v1::LoginRequest request;
+    request.set_username(username.toStdString());
+    request.set_password(password.toStdString());
+    // No wait_for_ready: an unreachable server fails at once (or at the deadline), it never hangs.
+    d->startUnary<v1::LoginRequest, v1::LoginResponse>(
+        id, QString(), std::move(request),
+        [auth = stubs->auth.get()](grpc::ClientContext *context, const v1::LoginRequest *req, v1::LoginResponse *resp,
+                                   std::function<void(grpc::Status)> done) {
+            auth->async()->Login(context, req, resp, std::move(done));
+        },
+        [address, username](const v1::LoginResponse &response) {
+            return convert::toSession(response, address, username);
+        },
+        [this, id](const ClientError &error, const Session &session) { d->onLoginDone(id, error, session); });
+}
+
+void SanadClient::logout()
+{
+    if (d->m_loginCall != 0) {
+        d->m_calls->cancel(d->m_loginCall);
+        d->m_loginCall = 0;
+    }
+    if (d->canCall()) {
+        // Best effort, answer ignored: the server also takes the agent offline when the stream ends.
+        v1::SetPresenceRequest request;
+        request.set_state(v1::AGENT_STATE_OFFLINE);
+        d->startUnary<v1::SetPresenceRequest, v1::SetPresenceResponse>(
+            d->newId(), d->m_session.token, std::move(request),
+            [agent = d->m_stubs->agent.get()](grpc::ClientContext *context, const v1::SetPresenceRequest *req,
+                                              v1::SetPresenceResponse *resp, std::function<void(grpc::Status)> done) {
+                agent->async()->SetPresence(context, req, resp, std::move(done));
+            },
+            [](const v1::SetPresenceResponse &) { return 0; }, [](const ClientError &, int) {});
+    }
+    d->stopStream();
+    for (auto it = d->m_requests.begin(); it != d->m_requests.end(); ++it) {
+        if (!it.value()) {
+            it.value() = true;
+            d->m_calls->cancel(it.key());
+        }
+    }
+    const bool wasSignedIn = d->m_loggedIn;
+    d->m_session = Session();
+    d->m_loggedIn = false;
+    d->m_expired = false;
+    d->forgetContactState();
+    if (wasSignedIn)
+        qCInfo(lcClient, "signed out");
+    d->emitLater([this] { Q_EMIT loggedOut(); });
+}
+
+bool SanadClient::isLoggedIn() const
+{
+    return d->canCall();
+}
+
+const Session &SanadClient::session() const
+{
+    return d->m_session;
+}
+
+quint64 SanadClient::lookupCaller(const QString &phoneNumber)
+{
+    v1::LookupCallerRequest request;
+    request.set_phone_number(phoneNumber.toStdString());
+    return d->startRequest<v1::LookupCallerRequest, v1::CallerContext>(
+        "LookupCaller", std::move(request),
+        [cases = d->m_stubs ? d->m_stubs->cases.get()
+                            : nullptr](grpc::ClientContext *context, const v1::LookupCallerRequest *req,
+                                       v1::CallerContext *resp, std::function<void(grpc::Status)> done) {
+            cases->async()->LookupCaller(context, req, resp, std::move(done));
+        },
+        [](const v1::CallerContext &response) { return convert::toCallerContext(response); },
+        [this](quint64 id, const CallerContext &context) { Q_EMIT callerContextReady(id, context); });
+}
+
+quint64 SanadClient::customerContext(const QString &customerId)
+{
+    v1::GetCustomerContextRequest request;
+    request.set_customer_id(customerId.toStdString());
+    return d->startRequest<v1::GetCustomerContextRequest, v1::CallerContext>(
+        "GetCustomerContext", std::move(request),
+        [cases = d->m_stubs ? d->m_stubs->cases.get()
+                            : nullptr](grpc::ClientContext *context, const v1::GetCustomerContextRequest *req,
+                                       v1::CallerContext *resp, std::function<void(grpc::Status)> done) {
+            cases->async()->GetCustomerContext(context, req, resp, std::move(done));
+        },
+        [](const v1::CallerContext &response) { return convert::toCallerContext(response); },
+        [this](quint64 id, const CallerContext &context) { Q_EMIT callerContextReady(id, context); });
+}
+
+quint64 SanadClient::searchCustomers(const QString &query, int limit)
+{
+    v1::SearchCustomersRequest request;
+    request.set_query(query.toStdString());
+    request.set_limit(limit);
+    return d->startRequest<v1::SearchCustomersRequest, v1::SearchCustomersResponse>(
+        "SearchCustomers", std::move(request),
+        [cases = d->m_stubs ? d->m_stubs->cases.get()
+                            : nullptr](grpc::ClientContext *context, const v1::SearchCustomersRequest *req,
+                                       v1::SearchCustomersResponse *resp, std::function<void(grpc::Status)> done) {
+            cases->async()->SearchCustomers(context, req, resp, std::move(done));
+        },
+        [](const v1::SearchCustomersResponse &response) { return convert::toCustomers(response); },
+        [this](quint64 id, const QList<CustomerInfo> &customers) { Q_EMIT searchResultsReady(id, customers); });
+}
+
+quint64 SanadClient::createCustomer(const NewCustomer &customer)
+{
+    const QString mutationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString customerId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    v1::PushRequest request;
+    *request.add_mutations() = convert::toCreateCustomerMutation(customer, mutationId, customerId);
+    return d->startRequest<v1::PushRequest, v1::PushResponse>(
+        "Push", std::move(request),
+        [sync = d->m_stubs ? d->m_stubs->sync.get() : nullptr](
+            grpc::ClientContext *context, const v1::PushRequest *req, v1::PushResponse *resp,
+            std::function<void(grpc::Status)> done) { sync->async()->Push(context, req, resp, std::move(done)); },
+        [](const v1::PushResponse &response) {
+            PushAnswer answer;
+            if (response.results_size() > 0) {
+                const v1::MutationResult &result = response.results(0);
+                answer.hasResult = true;
+                answer.outcome = result.outcome();
+                answer.detail = QString::fromStdString(result.detail());
+                answer.entityId = QString::fromStdString(result.entity_id());
+            }
+            return answer;
+        },
+        [this, customerId](quint64 id, const PushAnswer &answer) {
+            switch (answer.outcome) {
+            case v1::MUTATION_OUTCOME_APPLIED:
+            case v1::MUTATION_OUTCOME_DUPLICATE:
+                Q_EMIT customerCreated(id, answer.entityId.isEmpty() ? customerId : answer.entityId);
+                return;
+            case v1::MUTATION_OUTCOME_REJECTED:
+                Q_EMIT requestFailed(
+                    id,
+                    clientError(ClientError::Kind::InvalidArgument, grpc::StatusCode::INVALID_ARGUMENT, answer.detail));
+                return;
+            case v1::MUTATION_OUTCOME_CONFLICT:
+                Q_EMIT requestFailed(id,
+                                     clientError(ClientError::Kind::FailedPrecondition,
+                                                 grpc::StatusCode::FAILED_PRECONDITION, answer.detail));
+                return;
+            default:
+                qCWarning(lcClient, "Push answered without a usable result for the new customer");
+                Q_EMIT requestFailed(
+                    id,
+                    clientError(ClientError::Kind::Other, grpc::StatusCode::UNKNOWN,
+                                QStringLiteral("The server did not say whether the customer was created: "
+                                               "search for the customer before trying again.")));
+                return;
+            }
+        });
+}
+
+void SanadClient::cancel(quint64 requestId)
+{
+    const auto it = d->m_requests.find(requestId);
+    if (it == d->m_requests.end() || it.value())
+        return;
+    it.value() = true; // whatever the call answers, requestFailed(Cancelled) follows
+    d->m_calls->cancel(requestId);
+}
+
+void SanadClient::setPresence(AgentState state)
+{
+    v1::SetPresenceRequest request;
+    request.set_state(convert::toProto(state));
+    d->startOperation<v1::SetPresenceRequest, v1::SetPresenceResponse>(
+        QStringLiteral("setPresence"), std::move(request),
+        [agent = d->m_stubs ? d->m_stubs->agent.get()
+                            : nullptr](grpc::ClientContext *context, const v1::SetPresenceRequest *req,
+                                       v1::SetPresenceResponse *resp, std::function<void(grpc::Status)> done) {
+            agent->async()->SetPresence(context, req, resp, std::move(done));
+        },
+        [](const v1::SetPresenceResponse &response) {
+            return PresenceAnswer { convert::toAgentState(response.state()),
+                                    convert::toDateTime(response.has_since(), response.since()) };
+        },
+        [this](const PresenceAnswer &answer) { d->emitPresence(answer.state, answer.since, QString()); });
+}
+
+void SanadClient::acceptContact(const QString &callId)
+{
+    v1::AcceptContactRequest request;
+    request.set_call_id(callId.toStdString());
+    d->startOperation<v1::AcceptContactRequest, v1::AcceptContactResponse>(
+        QStringLiteral("acceptContact"), std::move(request),
+        [agent = d->m_stubs ? d->m_stubs->agent.get()
+                            : nullptr](grpc::ClientContext *context, const v1::AcceptContactRequest *req,
+                                       v1::AcceptContactResponse *resp, std::function<void(grpc::Status)> done) {
+            agent->async()->AcceptContact(context, req, resp, std::move(done));
+        },
+        [](const v1::AcceptContactResponse &response) { return convert::toAgentState(response.state()); },
+        [this, callId](AgentState state) {
+            d->emitAccepted(callId);
+            d->emitPresence(state, QDateTime(), QString());
+        });
+}
+
+void SanadClient::endContact(const QString &callId)
+{
+    v1::EndContactRequest request;
+    request.set_call_id(callId.toStdString());
+    d->startOperation<v1::EndContactRequest, v1::EndContactResponse>(
+        QStringLiteral("endContact"), std::move(request),
+        [agent = d->m_stubs ? d->m_stubs->agent.get()
+                            : nullptr](grpc::ClientContext *context, const v1::EndContactRequest *req,
+                                       v1::EndContactResponse *resp, std::function<void(grpc::Status)> done) {
+            agent->async()->EndContact(context, req, resp, std::move(done));
+        },
+        [](const v1::EndContactResponse &response) { return convert::toAgentState(response.state()); },
+        [this, callId](AgentState state) {
+            d->emitEnded(callId);
+            d->emitPresence(state, QDateTime(), QString());
+        });
+}
+
+void SanadClient::startAgentStream()
+{
+    if (!d->canCall()) {
+        qCWarning(lcClient, "startAgentStream() without a session: sign in first");
+        return;
+    }
+    d->m_streamWanted = true;
+    if (d->m_streamCall != 0 || d->m_reconnectTimer->isActive())
+        return;
+    d->openStream();
+}
+
+void SanadClient::stopAgentStream()
+{
+    d->stopStream();
+}
+
+SanadClient::StreamState SanadClient::streamState() const
+{
+    return d->m_streamState;
+}
+
+void SanadClient::setDeadlineMs(int ms)
+{
+    d->m_deadlineMs = qMax(1, ms);
+}
+
+int SanadClient::deadlineMs() const
+{
+    return d->m_deadlineMs;
+}
+
+} // namespace sanad::client
