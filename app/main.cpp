@@ -1,0 +1,83 @@
+// sanad-desk: the contact-centre agent desktop.
+//
+//   sanad-desk [--server HOST:PORT] [--user NAME] [--password-file FILE] [--language ar|en]
+//              [--sign-in] [--no-sound]
+//
+// The options only fill in the sign-in form. A password is never taken from argv (other users
+// could read it from the process list): --password-file names a file whose first line is the
+// password; the caller may delete the file as soon as sanad-desk has started.
+#include "ui/desk.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QTextStream>
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    sanad::ui::Desk::setUpApplication();
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sanad agent desktop"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QStringLiteral("The Sanad server to sign in to (default: the last one used, "
+                                                         "else 127.0.0.1:50051)."),
+                                          QStringLiteral("HOST:PORT"));
+    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("The user name to fill in."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption passwordFileOption(
+        QStringLiteral("password-file"),
+        QStringLiteral("A file whose first line is the password to fill in (never pass a password in argv)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("ar (default) or en; saved for the next start."),
+                                            QStringLiteral("ar|en"));
+    const QCommandLineOption signInOption(QStringLiteral("sign-in"),
+                                          QStringLiteral("Sign in at once with the filled-in form."));
+    const QCommandLineOption noSoundOption(QStringLiteral("no-sound"),
+                                           QStringLiteral("Ring only visibly, without the ring tone."));
+    parser.addOptions({ serverOption, userOption, passwordFileOption, languageOption, signInOption, noSoundOption });
+    parser.process(app);
+
+    sanad::ui::DeskOptions options;
+    options.serverAddress = parser.value(serverOption).trimmed();
+    options.userName = parser.value(userOption).trimmed();
+    options.signIn = parser.isSet(signInOption);
+    options.sound = !parser.isSet(noSoundOption);
+    if (parser.isSet(languageOption)) {
+        options.language = sanad::ui::LanguageManager::fromCode(parser.value(languageOption));
+        if (!options.language) {
+            err() << "sanad-desk: --language must be ar or en, not \"" << parser.value(languageOption) << "\".\n";
+            return 2;
+        }
+    }
+    if (parser.isSet(passwordFileOption)) {
+        QFile file(parser.value(passwordFileOption));
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray firstLine = file.readLine();
+            options.password = QString::fromUtf8(firstLine).remove(u'\n').remove(u'\r');
+        } else {
+            err() << "sanad-desk: cannot read the password file " << file.fileName() << ": " << file.errorString()
+                  << ". The sign-in form opens without a password.\n";
+            err().flush();
+        }
+    }
+
+    sanad::ui::Desk desk;
+    desk.start(options);
+    return app.exec();
+}

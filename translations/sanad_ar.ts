@@ -1,0 +1,994 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>Category</name>
+    <message>
+        <source>Water supply cut</source>
+        <translation>انقطاع المياه</translation>
+    </message>
+    <message>
+        <source>Burst pipe or leak</source>
+        <translation>انفجار أنبوب أو تسرّب</translation>
+    </message>
+    <message>
+        <source>Water quality</source>
+        <translation>جودة المياه</translation>
+    </message>
+    <message>
+        <source>Power outage</source>
+        <translation>انقطاع الكهرباء</translation>
+    </message>
+    <message>
+        <source>Street lighting fault</source>
+        <translation>عطل في إنارة الشوارع</translation>
+    </message>
+    <message>
+        <source>Road damage</source>
+        <translation>تلف في الطريق</translation>
+    </message>
+    <message>
+        <source>Waste collection</source>
+        <translation>جمع النفايات</translation>
+    </message>
+    <message>
+        <source>Billing dispute</source>
+        <translation>اعتراض على فاتورة</translation>
+    </message>
+    <message>
+        <source>Bank card request</source>
+        <translation>طلب بطاقة مصرفية</translation>
+    </message>
+    <message>
+        <source>Bank account request</source>
+        <translation>طلب متعلق بالحساب المصرفي</translation>
+    </message>
+    <message>
+        <source>Internet connection fault</source>
+        <translation>عطل في اتصال الإنترنت</translation>
+    </message>
+    <message>
+        <source>Mobile line service</source>
+        <translation>خدمة خط الهاتف المتنقل</translation>
+    </message>
+    <message>
+        <source>General complaint</source>
+        <translation>شكوى عامة</translation>
+    </message>
+    <message>
+        <source>General inquiry</source>
+        <translation>استفسار عام</translation>
+    </message>
+</context>
+<context>
+    <name>QGuiApplication</name>
+    <message>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages (such as Hebrew and Arabic) to get proper widget layout.</comment>
+        <translation>RTL</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::AgentWindow</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A tooltip followed by its keyboard shortcut.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sanad — agent desktop</source>
+        <translation>سند — واجهة الموظف</translation>
+    </message>
+    <message>
+        <source>Sanad — %1</source>
+        <translation>سند — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Sanad</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>الاتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Presence and search</source>
+        <translation>الحالة والبحث</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>Accept the offered contact</source>
+        <translation>قبول الاتصال الوارد</translation>
+    </message>
+    <message>
+        <source>End contact</source>
+        <translation>إنهاء المكالمة</translation>
+    </message>
+    <message>
+        <source>End the contact and start wrap-up</source>
+        <translation>إنهاء المكالمة والانتقال إلى مرحلة ما بعد المكالمة</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <source>Become available for contacts; also ends wrap-up</source>
+        <translation>التحول إلى «متاح» لاستقبال الاتصالات؛ وينهي أيضًا مرحلة ما بعد المكالمة</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>استراحة</translation>
+    </message>
+    <message>
+        <source>Take a break: no contacts are offered to you</source>
+        <translation>أخذ استراحة: لن تُعرض عليك أي اتصالات</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>البحث عن العملاء</translation>
+    </message>
+    <message>
+        <source>Search customers by name, number or case number</source>
+        <translation>البحث عن العملاء بالاسم أو رقم الهاتف أو رقم البلاغ</translation>
+    </message>
+    <message>
+        <source>Go to contact history</source>
+        <translation>الانتقال إلى سجل التواصل</translation>
+    </message>
+    <message>
+        <source>Move to the caller&apos;s contact history</source>
+        <translation>الانتقال إلى سجل تواصل المتصل</translation>
+    </message>
+    <message>
+        <source>Go to cases</source>
+        <translation>الانتقال إلى البلاغات</translation>
+    </message>
+    <message>
+        <source>Move to the caller&apos;s cases</source>
+        <translation>الانتقال إلى بلاغات المتصل</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+        <source>Sign out of Sanad</source>
+        <translation>تسجيل الخروج من سند</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Quit Sanad</source>
+        <translation>إغلاق سند</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation>عرض اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>مسجّل الدخول باسم المستخدم %1</translation>
+    </message>
+    <message>
+        <source>Search: name, number or case (Ctrl+F)</source>
+        <translation>بحث: الاسم أو الرقم أو البلاغ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتائج البحث</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>البلاغات</translation>
+    </message>
+    <message>
+        <source>Contact history, all channels</source>
+        <translation>سجل التواصل عبر جميع القنوات</translation>
+    </message>
+    <message>
+        <source>An offered contact was not answered in time, so you were put on break. Press F9 when you are ready.</source>
+        <translation>لم تردّ على اتصال عُرض عليك في الوقت المحدد، لذا حُوّلت حالتك إلى استراحة. اضغط F9 عندما تكون جاهزًا.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Presence state and the time spent in it, e.g. &quot;Available · 03:12&quot;.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Your state, as the server has it, and the time in it</source>
+        <translation>حالتك كما يسجلها الخادم، والمدة التي قضيتها فيها</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● متصل</translation>
+    </message>
+    <message>
+        <source>Contacts can be offered to you.</source>
+        <translation>يمكن عرض الاتصالات عليك.</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <source>Connecting to the server; contacts cannot be offered to you until it is connected.</source>
+        <translation>جارٍ الاتصال بالخادم؛ لن تُعرض عليك اتصالات حتى يكتمل الاتصال.</translation>
+    </message>
+    <message>
+        <source>● Not connected</source>
+        <translation>● غير متصل</translation>
+    </message>
+    <message>
+        <source>This account cannot receive contacts. Sign in with an agent account to take contacts.</source>
+        <translation>هذا الحساب لا يستقبل الاتصالات. سجّل الدخول بحساب موظف لاستقبال الاتصالات.</translation>
+    </message>
+    <message>
+        <source>Your account connected from another desktop, so this one no longer receives contacts. Press F9 here to take them back.</source>
+        <translation>اتصل حسابك من جهاز آخر، لذا لم يعد هذا الجهاز يستقبل الاتصالات. اضغط F9 هنا لاستعادتها.</translation>
+    </message>
+    <message>
+        <source>No connection to the server: no contacts can be offered to you. Sanad keeps trying; check the network if this lasts.</source>
+        <translation>لا يوجد اتصال بالخادم: لا يمكن عرض أي اتصالات عليك. يواصل سند المحاولة؛ تحقق من الشبكة إذا استمر ذلك.</translation>
+    </message>
+    <message>
+        <source>The contact could not be accepted. %1</source>
+        <translation>تعذّر قبول الاتصال. %1</translation>
+    </message>
+    <message>
+        <source>The contact could not be ended. %1</source>
+        <translation>تعذّر إنهاء المكالمة. %1</translation>
+    </message>
+    <message>
+        <source>End the current contact first (Ctrl+E), then change your state.</source>
+        <translation>أنهِ المكالمة الحالية أولًا (Ctrl+E)، ثم غيّر حالتك.</translation>
+    </message>
+    <message>
+        <source>Your state was not changed. %1</source>
+        <translation>لم تتغير حالتك. %1</translation>
+    </message>
+    <message>
+        <source>Cases (%1 open of %2)</source>
+        <extracomment>Title of the case list: the number of cases, then how many are open.</extracomment>
+        <translation>البلاغات (%1 مفتوحة من %2)</translation>
+    </message>
+    <message>
+        <source>Contact history, all channels (%1)</source>
+        <translation>سجل التواصل عبر جميع القنوات (%1)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <source>No customer matches %1. Check the spelling, or search by number or case number.</source>
+        <translation>لا يوجد عميل يطابق %1. تحقق من الكتابة، أو ابحث برقم الهاتف أو رقم البلاغ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) found. Enter opens the selected one.</source>
+        <translation>
+            <numerusform>لم يُعثر على أي عميل.</numerusform>
+            <numerusform>عُثر على عميل واحد. اضغط Enter لفتح ملفه.</numerusform>
+            <numerusform>عُثر على عميلَين. اضغط Enter لفتح المحدد منهما.</numerusform>
+            <numerusform>عُثر على %Ln عملاء. اضغط Enter لفتح المحدد منهم.</numerusform>
+            <numerusform>عُثر على %Ln عميلًا. اضغط Enter لفتح المحدد منهم.</numerusform>
+            <numerusform>عُثر على %Ln عميل. اضغط Enter لفتح المحدد منهم.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::CaseHistoryModel</name>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>About: %1</source>
+        <translation>بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>A note written by an agent on the case</source>
+        <translation>ملاحظة كتبها موظف على البلاغ</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Channel and direction, e.g. &quot;Phone call, inbound&quot;.</extracomment>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <source>Date (Gregorian · Hijri)</source>
+        <translation>التاريخ (ميلادي · هجري)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>الموظف</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>البلاغ</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الملخص</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::CaseListModel</name>
+    <message>
+        <source>Location: %1</source>
+        <translation>الموقع: %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation>تاريخ الفتح: %1</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>تاريخ الإغلاق: %1</translation>
+    </message>
+    <message>
+        <source>The customer confirmed the resolution.</source>
+        <translation>أكّد العميل حلّ المشكلة.</translation>
+    </message>
+    <message>
+        <source>The customer did not confirm the resolution.</source>
+        <translation>لم يؤكد العميل حلّ المشكلة.</translation>
+    </message>
+    <message>
+        <source>no owner yet</source>
+        <translation>لم يُحدَّد مسؤول بعد</translation>
+    </message>
+    <message>
+        <source>Referred to %1</source>
+        <translation>إحالة إلى %1</translation>
+    </message>
+    <message>
+        <source>owner: %1</source>
+        <translation>المسؤول: %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>موعد الإنجاز %1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <extracomment>Separator between the parts of a referral line (department, owner, due time, status).</extracomment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Referral of case %1
+Created: %2
+Due: %3</source>
+        <translation>إحالة البلاغ %1
+أُنشئت: %2
+موعد الإنجاز: %3</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>البلاغ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>التصنيف</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>الأولوية</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>تاريخ الفتح</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::CustomerCard</name>
+    <message>
+        <source>No caller on screen</source>
+        <translation>لا يوجد متصل على الشاشة</translation>
+    </message>
+    <message>
+        <source>Press F9 to become available. An offered contact appears here at once, with the caller&apos;s cases and history. Ctrl+F searches customers.</source>
+        <translation>اضغط F9 لتصبح متاحًا. يظهر هنا فورًا كل اتصال يُعرض عليك، مع بلاغات المتصل وسجل تواصله. وللبحث عن العملاء اضغط Ctrl+F.</translation>
+    </message>
+    <message>
+        <source>Opening the customer…</source>
+        <translation>جارٍ فتح ملف العميل…</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>جارٍ البحث عن %1…</translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>رقم محجوب</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s number is withheld. Ask for their name, number or case number and search with Ctrl+F.</source>
+        <translation>رقم المتصل محجوب. اسأله عن اسمه أو رقم هاتفه أو رقم البلاغ، ثم ابحث بالضغط على Ctrl+F.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s details could not be loaded</source>
+        <translation>تعذّر تحميل بيانات المتصل</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>العميل</translation>
+    </message>
+    <message>
+        <source>Numbers:</source>
+        <translation>الأرقام:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>المدينة:</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>غير مسجَّل</translation>
+    </message>
+    <message>
+        <source>National ID:</source>
+        <translation>رقم الهوية الوطنية:</translation>
+    </message>
+    <message>
+        <source>Customer since:</source>
+        <translation>عميل منذ:</translation>
+    </message>
+    <message>
+        <source>Verified before:</source>
+        <translation>تحقق سابق من الهوية:</translation>
+    </message>
+    <message>
+        <source>%1, %2, by %3</source>
+        <translation>%1، %2، بواسطة %3</translation>
+    </message>
+    <message>
+        <source>never: verify the caller&apos;s identity</source>
+        <translation>لم يسبق التحقق: تحقّق من هوية المتصل</translation>
+    </message>
+    <message>
+        <source>Identity checks on earlier contacts, newest first</source>
+        <translation>عمليات التحقق من الهوية في الاتصالات السابقة، الأحدث أولًا</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::CustomerSearchModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Numbers: %1</source>
+        <translation>الأرقام: %1</translation>
+    </message>
+    <message>
+        <source>Last contact: %1</source>
+        <translation>آخر تواصل: %1</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the customer.</source>
+        <translation>اضغط Enter لفتح ملف العميل.</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::DisplayText</name>
+    <message>
+        <source>Phone call</source>
+        <translation>مكالمة هاتفية</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>رسالة نصية</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>نموذج الموقع</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>تطبيق الجوال</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>واتساب</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>زيارة حضورية</translation>
+    </message>
+    <message>
+        <source>Other channel</source>
+        <translation>قناة أخرى</translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation>وارد</translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation>صادر</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد المعالجة</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>محال</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer</source>
+        <translation>بانتظار العميل</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>محلول</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>مغلق</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>أُعيد فتحه</translation>
+    </message>
+    <message>
+        <source>Unknown status</source>
+        <translation>حالة غير معروفة</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>منخفضة</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>عادية</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>عالية</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>عاجلة</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد التنفيذ</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجزة</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>ملغاة</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>غير متصل</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <source>On contact</source>
+        <translation>في مكالمة</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>ما بعد المكالمة</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>استراحة</translation>
+    </message>
+    <message>
+        <source>Security questions</source>
+        <translation>أسئلة التحقق</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>رمز لمرة واحدة</translation>
+    </message>
+    <message>
+        <source>National ID</source>
+        <translation>الهوية الوطنية</translation>
+    </message>
+    <message>
+        <source>topic not recorded</source>
+        <translation>موضوع غير مسجَّل</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Separator between several phone numbers of one customer.</extracomment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>%1 AH</source>
+        <extracomment>A Hijri date; AH = anno Hegirae (Arabic: هـ).</extracomment>
+        <translation>%1 هـ</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>A Gregorian date and time, then the Hijri date.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Gregorian: %1
+Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two from the official date)</source>
+        <translation>الميلادي: %1
+الهجري: %2 (تقريبي: قد يختلف التقويم الهجري الحسابي يومًا أو يومين عن التاريخ الرسمي)</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %Ln day(s)</source>
+        <translation>
+            <numerusform>متأخرة %Ln يوم</numerusform>
+            <numerusform>متأخرة يومًا واحدًا</numerusform>
+            <numerusform>متأخرة يومين</numerusform>
+            <numerusform>متأخرة %Ln أيام</numerusform>
+            <numerusform>متأخرة %Ln يومًا</numerusform>
+            <numerusform>متأخرة %Ln يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %Ln hour(s)</source>
+        <translation>
+            <numerusform>متأخرة %Ln ساعة</numerusform>
+            <numerusform>متأخرة ساعة واحدة</numerusform>
+            <numerusform>متأخرة ساعتين</numerusform>
+            <numerusform>متأخرة %Ln ساعات</numerusform>
+            <numerusform>متأخرة %Ln ساعة</numerusform>
+            <numerusform>متأخرة %Ln ساعة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue by less than an hour</source>
+        <translation>متأخرة أقل من ساعة</translation>
+    </message>
+    <message>
+        <source>Second call this week about: %1</source>
+        <translation>المكالمة الثانية هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Third call this week about: %1</source>
+        <translation>المكالمة الثالثة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Fourth call this week about: %1</source>
+        <translation>المكالمة الرابعة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Fifth call this week about: %1</source>
+        <translation>المكالمة الخامسة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Sixth call this week about: %1</source>
+        <translation>المكالمة السادسة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Seventh call this week about: %1</source>
+        <translation>المكالمة السابعة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Eighth call this week about: %1</source>
+        <translation>المكالمة الثامنة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Ninth call this week about: %1</source>
+        <translation>المكالمة التاسعة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Tenth call this week about: %1</source>
+        <translation>المكالمة العاشرة هذا الأسبوع بخصوص: %1</translation>
+    </message>
+    <message>
+        <source>Call number %1 this week about: %2</source>
+        <translation>المكالمة رقم %1 هذا الأسبوع بخصوص: %2</translation>
+    </message>
+    <message>
+        <source>The Sanad server cannot be reached. Check your network connection and try again; if it persists, ask your administrator whether the service is running.</source>
+        <translation>تعذّر الوصول إلى خادم سند. تحقق من اتصال الشبكة وحاول مرة أخرى؛ وإذا استمرت المشكلة فاسأل مسؤول النظام هل الخدمة تعمل.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Sanad server at %1. Check the address, or ask your administrator whether the service is running.</source>
+        <translation>تعذّر الوصول إلى خادم سند على العنوان %1. تحقق من العنوان، أو اسأل مسؤول النظام هل الخدمة تعمل.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to do this. Ask your team lead if you need it.</source>
+        <translation>حسابك غير مخوَّل بهذا الإجراء. اطلب الصلاحية من قائد فريقك إذا كنت بحاجة إليها.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request: %1</source>
+        <translation>لم يقبل الخادم الطلب: %1</translation>
+    </message>
+    <message>
+        <source>The record was not found on the server; it may have been removed. Search again.</source>
+        <translation>لم يُعثر على السجل في الخادم، وربما حُذف. ابحث مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The server refused the request in the current state: %1</source>
+        <translation>رفض الخادم الطلب في الوضع الحالي: %1</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>أُلغي الطلب.</translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1. Try again; if it keeps happening, tell your administrator.</source>
+        <translation>أبلغ الخادم عن خطأ: %1. حاول مرة أخرى؛ وإذا تكرر ذلك فأبلغ مسؤول النظام.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Check them and try again; after repeated failures ask your team lead to reset your password.</source>
+        <translation>اسم المستخدم أو كلمة المرور غير صحيحة. تحقق منهما وحاول مرة أخرى؛ وإذا تكرر الفشل فاطلب من قائد فريقك إعادة تعيين كلمة المرور.</translation>
+    </message>
+    <message>
+        <source>The server address %1 is not valid. Write it as host:port, for example 127.0.0.1:50051.</source>
+        <translation>عنوان الخادم %1 غير صالح. اكتبه بالصيغة host:port، مثل 127.0.0.1:50051.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again to continue; your screen will be restored.</source>
+        <translation>انتهت صلاحية جلستك. سجّل الدخول مرة أخرى للمتابعة، وستعود شاشتك كما كانت.</translation>
+    </message>
+    <message>
+        <source>This account cannot use the agent desktop. Sign in with an agent, team lead, trainer or administrator account.</source>
+        <translation>لا يمكن استخدام واجهة الموظف بهذا الحساب. سجّل الدخول بحساب موظف أو قائد فريق أو مدرّب أو مسؤول نظام.</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::LoginWindow</name>
+    <message>
+        <source>Enter the server address, for example 127.0.0.1:50051. Your team lead can tell you which one to use.</source>
+        <translation>أدخل عنوان الخادم، مثل 127.0.0.1:50051. يمكن لقائد فريقك أن يخبرك بالعنوان الصحيح.</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>أدخل اسم المستخدم.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>أدخل كلمة المرور.</translation>
+    </message>
+    <message>
+        <source>Sanad — sign in</source>
+        <translation>سند — تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Sanad</source>
+        <extracomment>The product&apos;s name, سند (&quot;support&quot;).</extracomment>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>Agent desktop</source>
+        <translation>واجهة الموظف</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>الخادم:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>اسم المستخدم:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>host:port, for example 127.0.0.1:50051</source>
+        <translation>host:port، مثل 127.0.0.1:50051</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>جارٍ تسجيل الدخول…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>تسجيل الدخول (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::NewCallerForm</name>
+    <message>
+        <source>Enter the caller&apos;s name: it is needed to create the customer.</source>
+        <translation>أدخل اسم المتصل: الاسم مطلوب لإنشاء ملف العميل.</translation>
+    </message>
+    <message>
+        <source>A national ID has 5 to 15 digits and nothing else. Check it against the caller&apos;s ID card, or leave the field empty.</source>
+        <translation>رقم الهوية الوطنية من ٥ إلى ١٥ رقمًا فقط. قارنه ببطاقة هوية المتصل، أو اترك الحقل فارغًا.</translation>
+    </message>
+    <message>
+        <source>New caller</source>
+        <translation>متصل جديد</translation>
+    </message>
+    <message>
+        <source>This number is not on file. Ask for the caller&apos;s name and create the customer.</source>
+        <translation>هذا الرقم غير مسجَّل لدينا. اسأل المتصل عن اسمه وأنشئ ملف العميل.</translation>
+    </message>
+    <message>
+        <source>This number is not on file, and its range is not known to the number plan: check it with the caller before creating the customer.</source>
+        <translation>هذا الرقم غير مسجَّل لدينا، ونطاقه غير معروف في خطة الترقيم: تأكد منه مع المتصل قبل إنشاء ملف العميل.</translation>
+    </message>
+    <message>
+        <source>Name (required):</source>
+        <translation>الاسم (مطلوب):</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>المدينة:</translation>
+    </message>
+    <message>
+        <source>National ID:</source>
+        <translation>رقم الهوية الوطنية:</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s full name</source>
+        <translation>اسم المتصل الكامل</translation>
+    </message>
+    <message>
+        <source>Digits only</source>
+        <translation>أرقام فقط</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>جارٍ الإنشاء…</translation>
+    </message>
+    <message>
+        <source>Create customer</source>
+        <translation>إنشاء ملف العميل</translation>
+    </message>
+    <message>
+        <source>Create the customer with this number (Enter)</source>
+        <translation>إنشاء ملف العميل بهذا الرقم (Enter)</translation>
+    </message>
+    <message>
+        <source>The customer was not created. %1</source>
+        <translation>لم يُنشأ ملف العميل. %1</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::OfferBanner</name>
+    <message>
+        <source>withheld number</source>
+        <translation>رقم محجوب</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A caller&apos;s name and number.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1</source>
+        <translation>مكالمة واردة من %1</translation>
+    </message>
+    <message>
+        <source>Incoming %1 contact from %2</source>
+        <translation>اتصال وارد عبر %1 من %2</translation>
+    </message>
+    <message>
+        <source>Accepting…</source>
+        <translation>جارٍ القبول…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %1 · answer within %Ln second(s)</source>
+        <translation>
+            <numerusform>قائمة الانتظار %1 · انتهت مهلة الرد</numerusform>
+            <numerusform>قائمة الانتظار %1 · أجب خلال ثانية واحدة</numerusform>
+            <numerusform>قائمة الانتظار %1 · أجب خلال ثانيتين</numerusform>
+            <numerusform>قائمة الانتظار %1 · أجب خلال %Ln ثوانٍ</numerusform>
+            <numerusform>قائمة الانتظار %1 · أجب خلال %Ln ثانية</numerusform>
+            <numerusform>قائمة الانتظار %1 · أجب خلال %Ln ثانية</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue %1</source>
+        <translation>قائمة الانتظار %1</translation>
+    </message>
+    <message>
+        <source>On contact with %1</source>
+        <translation>في مكالمة مع %1</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+E to end the contact.</source>
+        <translation>اضغط Ctrl+E لإنهاء المكالمة.</translation>
+    </message>
+    <message>
+        <source>Wrap-up after the contact with %1</source>
+        <translation>ما بعد المكالمة مع %1</translation>
+    </message>
+    <message>
+        <source>Finish your notes, then press F9 to become available again.</source>
+        <translation>أكمل ملاحظاتك، ثم اضغط F9 لتصبح متاحًا من جديد.</translation>
+    </message>
+    <message>
+        <source>This contact is no longer offered to you</source>
+        <translation>لم يعد هذا الاتصال معروضًا عليك</translation>
+    </message>
+    <message>
+        <source>It went to another agent or the caller hung up. Nothing to do.</source>
+        <translation>انتقل إلى موظف آخر أو أنهى المتصل المكالمة. لا يلزم أي إجراء.</translation>
+    </message>
+    <message>
+        <source>The caller hung up: %1</source>
+        <translation>أنهى المتصل المكالمة: %1</translation>
+    </message>
+    <message>
+        <source>The contact was abandoned before it was answered. Nothing to do.</source>
+        <translation>أغلق المتصل الخط قبل الرد. لا يلزم أي إجراء.</translation>
+    </message>
+    <message>
+        <source>Not answered in time: %1</source>
+        <translation>لم يتم الرد في الوقت المحدد: %1</translation>
+    </message>
+    <message>
+        <source>The contact was offered to the next agent. Press F9 when you are ready for the next contact.</source>
+        <translation>عُرض الاتصال على الموظف التالي. اضغط F9 عندما تكون جاهزًا للاتصال التالي.</translation>
+    </message>
+    <message>
+        <source>Answered by another agent: %1</source>
+        <translation>ردّ عليه موظف آخر: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>لا يلزم أي إجراء.</translation>
+    </message>
+    <message>
+        <source>The contact was withdrawn: %1</source>
+        <translation>سُحب الاتصال: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+// Bidirectional isolation for text shown in right-to-left views (ARABIC.md). A bare phone number
+// or case id inside an Arabic label renders reversed ("4567 9123 968+"); wrapping it in an
+// isolate keeps its own order wherever it is placed.
+namespace sanad::ui::bidi {
+
+constexpr char16_t kLri = u'\u2066'; // LEFT-TO-RIGHT ISOLATE
+constexpr char16_t kFsi = u'\u2068'; // FIRST STRONG ISOLATE
+constexpr char16_t kPdi = u'\u2069'; // POP DIRECTIONAL ISOLATE
+
+// LRI text PDI: numbers, ids, addresses, Latin fragments. An empty text stays empty.
+QString isolateLtr(const QString &text);
+// FSI text PDI: names and other text whose direction is not known in advance.
+QString isolateAuto(const QString &text);
+// The text without format characters (Unicode category Cf: RLM, LRM, ALM, isolates, ZWNJ...),
+// for comparing what is shown with what was stored.
+QString stripFormatCharacters(QStringView text);
+
+} // namespace sanad::ui::bidi

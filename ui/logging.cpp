@@ -1,0 +1,7 @@
+#include "ui/logging.h"
+
+namespace sanad::ui {
+
+Q_LOGGING_CATEGORY(lcUi, "sanad.ui")
+
+} // namespace sanad::ui
