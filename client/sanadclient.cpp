@@ -135,6 +135,12 @@ public:
     template<typename Request, typename Response, typename Start, typename Convert, typename Success>
     void startOperation(const QString &operation, Request request, Start start, Convert convert, Success success);
 
+    // THE path of every change the desktop makes (SyncService.Push): each caller builds its
+    // mutation and says what a result means for it. Today one Push per change; an outbox that
+    // keeps changes while the server is unreachable replaces this one function.
+    // onResult runs on the client's thread with the server's answer to this mutation.
+    quint64 submitMutation(v1::Mutation mutation, std::function<void(quint64 id, const PushAnswer &)> onResult);
+
     void emitLater(std::function<void()> emitter);
     void handleUnauthenticated(const ClientError &error, const QString &tokenUsed);
 
@@ -654,17 +660,17 @@ quint64 SanadClient::searchCustomers(const QString &query, int limit)
         [this](quint64 id, const QList<CustomerInfo> &customers) { Q_EMIT searchResultsReady(id, customers); });
 }
 
-quint64 SanadClient::createCustomer(const NewCustomer &customer)
+quint64 SanadClientPrivate::submitMutation(v1::Mutation mutation,
+                                           std::function<void(quint64 id, const PushAnswer &)> onResult)
 {
-    const QString mutationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString customerId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     v1::PushRequest request;
-    *request.add_mutations() = convert::toCreateCustomerMutation(customer, mutationId, customerId);
-    return d->startRequest<v1::PushRequest, v1::PushResponse>(
+    *request.add_mutations() = std::move(mutation);
+    return startRequest<v1::PushRequest, v1::PushResponse>(
         "Push", std::move(request),
-        [sync = d->m_stubs ? d->m_stubs->sync.get() : nullptr](
-            grpc::ClientContext *context, const v1::PushRequest *req, v1::PushResponse *resp,
-            std::function<void(grpc::Status)> done) { sync->async()->Push(context, req, resp, std::move(done)); },
+        [sync = m_stubs ? m_stubs->sync.get() : nullptr](grpc::ClientContext *context, const v1::PushRequest *req,
+                                                         v1::PushResponse *resp, std::function<void(grpc::Status)> done) {
+            sync->async()->Push(context, req, resp, std::move(done));
+        },
         [](const v1::PushResponse &response) {
             PushAnswer answer;
             if (response.results_size() > 0) {
@@ -676,6 +682,15 @@ quint64 SanadClient::createCustomer(const NewCustomer &customer)
             }
             return answer;
         },
+        std::move(onResult));
+}
+
+quint64 SanadClient::createCustomer(const NewCustomer &customer)
+{
+    const QString mutationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString customerId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return d->submitMutation(
+        convert::toCreateCustomerMutation(customer, mutationId, customerId),
         [this, customerId](quint64 id, const PushAnswer &answer) {
             switch (answer.outcome) {
             case v1::MUTATION_OUTCOME_APPLIED:
