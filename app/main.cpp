@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 namespace {
@@ -26,6 +27,9 @@ QTextStream &err()
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Debug lines only on request (QT_LOGGING_RULES="sanad.*.debug=true").
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("sanad.*.debug=false"));
     sanad::ui::Desk::setUpApplication();
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 

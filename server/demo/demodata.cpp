@@ -219,6 +219,20 @@ private:
 
     QString agentName() { return QString::fromUtf16(pick(kAgents)); }
 
+    // Contact centres answer from 07:00 to 22:00 (Oman, UTC+4): a time outside is moved inside
+    // the same day, and never into the future.
+    qint64 duringOpeningHours(qint64 ms) const
+    {
+        constexpr qint64 offset = 4 * kHour;
+        const qint64 local = ms + offset;
+        const qint64 dayStart = local - (local % kDay);
+        const qint64 timeOfDay = local - dayStart;
+        qint64 moved = ms;
+        if (timeOfDay < 7 * kHour || timeOfDay >= 22 * kHour)
+            moved = dayStart + 7 * kHour + (timeOfDay % (15 * kHour)) - offset;
+        return moved > m_now ? moved - kDay : moved;
+    }
+
     Channel randomChannel()
     {
         // Mostly voice, as in a contact centre; every channel appears.
@@ -474,7 +488,8 @@ private:
             for (int i = 0; i < n; ++i) {
                 const Channel channel = randomChannel();
                 const bool outbound = channel == Channel::Sms && chance(0.5);
-                newInteraction(customerId, caseId, category, channel, at, QString::fromUtf16(text.summaries[i % 4]),
+                newInteraction(customerId, caseId, category, channel, duringOpeningHours(at),
+                               QString::fromUtf16(text.summaries[i % 4]),
                                outbound ? Direction::Outbound : Direction::Inbound);
                 at = std::min(toMs, at + uniform64(kHour, 6 * kDay));
             }
