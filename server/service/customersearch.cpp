@@ -1,5 +1,6 @@
 #include "server/service/customersearch.h"
 
+#include "core/arabictext.h"
 #include "core/casenumber.h"
 #include "core/namequery.h"
 #include "core/phonenumber.h"
@@ -7,27 +8,31 @@
 #include "server/storage/customernameindex.h"
 #include "server/storage/customerrepository.h"
 
+#include <QHash>
 #include <QSet>
 
-#include <functional>
-#include <optional>
-
 #include <algorithm>
+#include <optional>
 
 namespace sanad::server {
 
 namespace {
 
+using Condition = CustomerNameIndex::Condition;
+using Hit = CustomerNameIndex::Hit;
 using Word = CustomerNameIndex::Word;
 
 // Phone prefixes are searched from this many digits on; fewer match too many numbers to help.
 constexpr int kMinPhonePrefixDigits = 4;
 // The partial pass scans at most this many words (the most common of all searched prefixes).
 constexpr int kMaxPartialWords = 2 * CustomerNameIndex::kMaxWordsPerPrefix;
+// The scan shared by three tiers reads this many times the rows still missing (at least
+// kMinSharedScan), so that one tier is rarely cut short by the rows of another.
+constexpr int kSharedScanFactor = 4;
+constexpr int kMinSharedScan = 100;
 
-// The results found so far, each customer once, in the order the passes found them. Passes run
-// in the order of SearchMatch, each reading its candidates newest contact first, so a stable
-// sort by match gives the final ranking.
+// The results found so far, each customer once, in the order found. Every tier's results are
+// added newest contact first, so a stable sort by match gives the final ranking.
 class Collector
 {
 public:
@@ -37,7 +42,7 @@ public:
 
     bool isFull() const { return m_results.size() >= m_limit; }
     int missing() const { return std::max(0, m_limit - int(m_results.size())); }
-    // How many rows a pass must read to find what is missing when the customers found so far
+    // How many rows a scan must read to find what is missing when the customers found so far
     // come up again.
     int scanLimit() const { return missing() + int(m_results.size()); }
 
@@ -55,12 +60,12 @@ public:
             add(id, match);
     }
 
-    // Index hits that match at least as well as worst.
-    void addHits(const QList<CustomerNameIndex::Hit> &hits, const NameQuery &query, SearchMatch worst)
+    // The hits that match as tier (or better, when an earlier tier was cut short).
+    void addHits(const QList<Hit> &hits, const NameQuery &query, SearchMatch tier)
     {
-        for (const CustomerNameIndex::Hit &hit : hits) {
+        for (const Hit &hit : hits) {
             const SearchMatch match = query.match(hit.nameKey, hit.looseKey);
-            if (match != SearchMatch::Unspecified && match <= worst)
+            if (match != SearchMatch::Unspecified && match <= tier)
                 add(hit.customerId, match);
         }
     }
@@ -79,60 +84,114 @@ private:
     QList<CustomerSearch::Result> m_results;
 };
 
-// What a searched word can stand for in the index, and how many customers that is.
-struct Expansion
+// One searched word and the words of the index it can stand for.
+struct SearchedWord
 {
     QString word;
-    QList<Word> words;
-    qint64 customers = 0;
+    QString loose; // its loose form; empty when nothing is left of it ("ء")
+    QList<Word> starts; // the index words it starts
+    QList<Word> looselyStarts; // the index words whose loose form starts with its loose form
 };
 
-QStringList distinct(QStringList words)
+// How a scan reads the searched words.
+enum class Reading {
+    WholeWords, // NameWords: each searched word is a word of the name
+    Prefixes, // NamePrefix: each starts a word of the name
+    Loose, // NameSimilar: each loose form starts a word of the loose name
+    Any, // all three at once: each either way
+};
+
+struct Plan
 {
-    words.removeDuplicates();
-    return words;
+    QStringList arms; // the words whose customers are scanned
+    QList<Condition> conditions; // the other searched words, rarest first
+};
+
+QList<Word> armsOf(const SearchedWord &w, Reading reading)
+{
+    switch (reading) {
+    case Reading::WholeWords: {
+        const auto it
+            = std::find_if(w.starts.cbegin(), w.starts.cend(), [&w](const Word &x) { return x.word == w.word; });
+        return it == w.starts.cend() ? QList<Word>() : QList<Word> { *it };
+    }
+    case Reading::Prefixes:
+        return w.starts;
+    case Reading::Loose:
+        return w.looselyStarts;
+    case Reading::Any: {
+        QList<Word> both = w.starts;
+        for (const Word &x : w.looselyStarts) {
+            if (std::none_of(both.cbegin(), both.cend(), [&x](const Word &y) { return y.word == x.word; }))
+                both.append(x);
+        }
+        return both;
+    }
+    }
+    return {};
 }
 
-QStringList wordTexts(const QList<Word> &words)
+Condition conditionOf(const SearchedWord &w, Reading reading)
 {
-    QStringList texts;
-    texts.reserve(words.size());
+    switch (reading) {
+    case Reading::WholeWords:
+        return { w.word, QString(), true };
+    case Reading::Prefixes:
+        return { w.word, QString(), false };
+    case Reading::Loose:
+        return { QString(), w.loose, false };
+    case Reading::Any:
+        return { w.word, w.loose, false };
+    }
+    return {};
+}
+
+qint64 customersOf(const QList<Word> &words)
+{
+    qint64 n = 0;
     for (const Word &w : words)
-        texts.append(w.word);
-    return texts;
+        n += w.customers;
+    return n;
 }
 
-// The expansion with the fewest customers: the one to scan. Empty when a word expands to
-// nothing (then no customer has every word).
-std::optional<Expansion> rarest(const QList<Expansion> &expansions)
+// Scans the customers of the rarest searched word and checks the others in the rows. Empty when
+// a searched word stands for no word of the index: then no name has them all.
+std::optional<Plan> plan(const QList<SearchedWord> &searched, Reading reading)
 {
-    const Expansion *best = nullptr;
-    for (const Expansion &e : expansions) {
-        if (e.words.isEmpty())
+    struct Entry
+    {
+        const SearchedWord *word;
+        QList<Word> arms;
+        qint64 customers;
+    };
+    QList<Entry> entries;
+    for (const SearchedWord &w : searched) {
+        if (reading == Reading::Loose && w.loose.isEmpty())
+            continue; // the loose key has no such word: NameQuery ignores it too
+        const QList<Word> arms = armsOf(w, reading);
+        if (arms.isEmpty())
             return std::nullopt;
-        if (!best || e.customers < best->customers)
-            best = &e;
+        entries.append({ &w, arms, customersOf(arms) });
     }
-    return best ? std::optional<Expansion>(*best) : std::nullopt;
+    if (entries.isEmpty())
+        return std::nullopt;
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.customers < b.customers; });
+    Plan p;
+    for (const Word &w : std::as_const(entries.first().arms))
+        p.arms.append(w.word);
+    for (qsizetype i = 1; i < entries.size(); ++i)
+        p.conditions.append(conditionOf(*entries[i].word, reading));
+    return p;
 }
 
-QStringList othersThan(const QStringList &words, const QString &word)
+std::optional<CustomerNameIndex::Scan> scan(CustomerNameIndex &index, const QList<SearchedWord> &searched,
+                                            Reading reading, int limit)
 {
-    QStringList others = words;
-    others.removeOne(word);
-    return others;
-}
-
-QList<Expansion> expand(const QStringList &words, const std::function<QList<Word>(const QString &)> &lookUp)
-{
-    QList<Expansion> expansions;
-    for (const QString &word : words) {
-        Expansion e { word, lookUp(word), 0 };
-        for (const Word &w : std::as_const(e.words))
-            e.customers += w.customers;
-        expansions.append(std::move(e));
-    }
-    return expansions;
+    const std::optional<Plan> p = plan(searched, reading);
+    if (!p)
+        return std::nullopt;
+    return index.scan(p->arms, p->conditions, limit);
 }
 
 // Digits only, from a text of digits, spaces and dashes: how national ids are stored.
@@ -177,31 +236,44 @@ QList<CustomerSearch::Result> CustomerSearch::run(const QString &query, int limi
 
     const NameQuery name(query);
     CustomerNameIndex index(m_database);
-    const QStringList words = distinct(name.words());
-    QList<Expansion> prefixes;
+    QList<SearchedWord> searched;
+    for (const QString &word : name.words()) {
+        if (std::any_of(searched.cbegin(), searched.cend(), [&word](const SearchedWord &w) { return w.word == word; }))
+            continue; // NameQuery counts repeated words; the index scans each once
+        SearchedWord w { word, looseKey(word), index.wordsStartingWith(word), {} };
+        if (!w.loose.isEmpty())
+            w.looselyStarts = index.wordsWithLooseFormStartingWith(w.loose);
+        searched.append(std::move(w));
+    }
+
+    // The tiers that need every searched word (whole, as prefixes, loosely) come from one scan of
+    // the rarest word, read newest contact first. When it could not read every row that
+    // qualifies, a tier that still misses results scans again on its own.
+    QHash<SearchMatch, QList<Hit>> shared;
+    bool sharedComplete = false;
+    const auto addTier = [&](SearchMatch tier, Reading reading) {
+        for (const Hit &hit : shared.value(tier))
+            found.add(hit.customerId, tier);
+        if (sharedComplete || found.isFull())
+            return;
+        if (const auto own = scan(index, searched, reading, found.scanLimit()))
+            found.addHits(own->hits, name, tier);
+    };
+
     if (!name.isEmpty()) {
-        // The whole name, then every word whole, then every word as a prefix.
         if (!found.isFull())
             found.addAll(customers.idsByNameKey(name.key(), found.missing()), SearchMatch::NameExact);
         if (!found.isFull()) {
-            QList<Expansion> whole;
-            for (const QString &word : words) {
-                const qint64 n = index.customersWithWord(word);
-                whole.append({ word, n > 0 ? QList<Word> { Word { word, n } } : QList<Word>(), n });
+            const int rows = std::max(kMinSharedScan, kSharedScanFactor * found.scanLimit());
+            if (const auto all = scan(index, searched, Reading::Any, rows)) {
+                sharedComplete = all->complete;
+                for (const Hit &hit : all->hits)
+                    shared[name.match(hit.nameKey, hit.looseKey)].append(hit);
+            } else {
+                sharedComplete = true; // a searched word stands for nothing: no name has them all
             }
-            if (const std::optional<Expansion> scan = rarest(whole)) {
-                found.addHits(index.scan({ scan->word }, CustomerNameIndex::Also::WholeWords,
-                                         othersThan(words, scan->word), found.scanLimit()),
-                              name, SearchMatch::NameWords);
-            }
-        }
-        prefixes = expand(words, [&index](const QString &w) { return index.wordsStartingWith(w); });
-        if (!found.isFull()) {
-            if (const std::optional<Expansion> scan = rarest(prefixes)) {
-                found.addHits(index.scan(wordTexts(scan->words), CustomerNameIndex::Also::Prefixes,
-                                         othersThan(words, scan->word), found.scanLimit()),
-                              name, SearchMatch::NamePrefix);
-            }
+            addTier(SearchMatch::NameWords, Reading::WholeWords);
+            addTier(SearchMatch::NamePrefix, Reading::Prefixes);
         }
     }
 
@@ -210,27 +282,22 @@ QList<CustomerSearch::Result> CustomerSearch::run(const QString &query, int limi
     if (phone.ok() && byPhone.isEmpty() && typedDigits >= kMinPhonePrefixDigits && !found.isFull())
         found.addAll(customers.idsByPhonePrefix(phone.e164, found.missing()), SearchMatch::PhonePrefix);
 
-    if (!name.isEmpty() && !found.isFull()) {
-        // The looser second pass, then names that have some of the words.
-        const QStringList looseWords = distinct(name.looseWords());
-        const QList<Expansion> loose
-            = expand(looseWords, [&index](const QString &w) { return index.wordsWithLooseFormStartingWith(w); });
-        if (const std::optional<Expansion> scan = rarest(loose)) {
-            found.addHits(index.scan(wordTexts(scan->words), CustomerNameIndex::Also::LoosePrefixes,
-                                     othersThan(looseWords, scan->word), found.scanLimit()),
-                          name, SearchMatch::NameSimilar);
-        }
-    }
-    if (words.size() > 1 && !found.isFull()) {
+    if (!name.isEmpty() && !found.isFull())
+        addTier(SearchMatch::NameSimilar, Reading::Loose);
+    if (searched.size() > 1 && !found.isFull()) {
+        // Names that have some of the words: every word's customers, merged newest first.
         QList<Word> any;
-        for (const Expansion &e : std::as_const(prefixes))
-            any += e.words;
+        for (const SearchedWord &w : std::as_const(searched))
+            any += w.starts;
         std::stable_sort(any.begin(), any.end(),
                          [](const Word &a, const Word &b) { return a.customers > b.customers; });
-        QStringList anyWords = distinct(wordTexts(any)).mid(0, kMaxPartialWords);
-        found.addHits(
-            index.scan(anyWords, CustomerNameIndex::Also::Prefixes, {}, found.scanLimit() * int(words.size())), name,
-            SearchMatch::NamePartial);
+        QStringList anyWords;
+        for (const Word &w : std::as_const(any)) {
+            if (!anyWords.contains(w.word) && anyWords.size() < kMaxPartialWords)
+                anyWords.append(w.word);
+        }
+        const int rows = found.scanLimit() * int(searched.size());
+        found.addHits(index.scan(anyWords, {}, rows).hits, name, SearchMatch::NamePartial);
     }
     return found.ranked();
 }

@@ -26,6 +26,13 @@ QString looseWord(const QString &word)
     return looseKey(word);
 }
 
+// Keys are stored in the index between spaces, so that " word " and " prefix" are found with a
+// plain instr() and no concatenation per row.
+QString padded(const QString &key)
+{
+    return u' ' + key + u' ';
+}
+
 } // namespace
 
 CustomerNameIndex::CustomerNameIndex(Database &database)
@@ -48,7 +55,12 @@ void CustomerNameIndex::add(const QString &customerId, const QString &nameKey, c
             "ON CONFLICT (token) DO UPDATE SET customers = customer_name_words.customers + 1"_s);
     }
     for (const QString &word : distinctWords(nameKey)) {
-        m_insertToken->bind(word).bind(lastContactAt).bind(customerId).bind(nameKey).bind(looseKey).exec();
+        m_insertToken->bind(word)
+            .bind(lastContactAt)
+            .bind(customerId)
+            .bind(padded(nameKey))
+            .bind(padded(looseKey))
+            .exec();
         m_countWord->bind(word).bind(looseWord(word)).exec();
     }
 }
@@ -81,7 +93,8 @@ void CustomerNameIndex::rebuild(Database &database)
             "UNION ALL SELECT customer_id, last_contact_at, name_key, loose_key, substr(rest, 1, "_s
                 + space + u" - 1), substr(rest, "_s + space
                 + u" + 1) FROM split WHERE rest <> '') "
-                  "SELECT token, last_contact_at, customer_id, name_key, loose_key FROM split WHERE token <> '' "
+                  "SELECT token, last_contact_at, customer_id, ' ' || name_key || ' ', ' ' || loose_key || ' ' "
+                  "FROM split WHERE token <> '' "
                   "ORDER BY token, last_contact_at, customer_id "
                   "ON CONFLICT DO NOTHING"_s);
     execSql(db,
@@ -156,34 +169,34 @@ QList<CustomerNameIndex::Word> CustomerNameIndex::wordsWithLooseFormStartingWith
     return words(u"loose_token"_s, loosePrefix);
 }
 
-QList<CustomerNameIndex::Hit> CustomerNameIndex::scan(const QStringList &words, Also alsoHow, const QStringList &also,
-                                                      int limit)
+CustomerNameIndex::Scan CustomerNameIndex::scan(const QStringList &words, const QList<Condition> &conditions, int limit)
 {
     if (words.isEmpty() || limit <= 0)
         return {};
     const Dialect &dialect = m_database.dialect();
-    QString haystack;
-    switch (alsoHow) {
-    case Also::WholeWords:
-        haystack = u"(' ' || name_key || ' ')"_s;
-        break;
-    case Also::Prefixes:
-        haystack = u"(' ' || name_key)"_s;
-        break;
-    case Also::LoosePrefixes:
-        haystack = u"(' ' || loose_key)"_s;
-        break;
-    }
+    // The bound values of each condition, in placeholder order.
     QStringList patterns;
-    for (const QString &word : also)
-        patterns.append(alsoHow == Also::WholeWords ? QString(u' ' + word + u' ') : QString(u' ' + word));
+    QStringList tests;
+    for (const Condition &c : conditions) {
+        QStringList either;
+        if (!c.prefix.isEmpty()) {
+            either << dialect.containsCondition(u"name_key"_s);
+            patterns << (c.whole ? QString(u' ' + c.prefix + u' ') : QString(u' ' + c.prefix));
+        }
+        if (!c.loosePrefix.isEmpty()) {
+            either << dialect.containsCondition(u"loose_key"_s);
+            patterns << u' ' + c.loosePrefix;
+        }
+        if (!either.isEmpty())
+            tests << u"("_s + either.join(u" OR "_s) + u")"_s;
+    }
 
     // One arm per word: its customers in the primary key's order, newest contact first, stopping
     // after limit matching rows. Several arms are merged by the same order.
     QString arm
         = u"SELECT customer_id, name_key, loose_key, last_contact_at FROM customer_name_tokens WHERE token = ?"_s;
-    for (qsizetype i = 0; i < patterns.size(); ++i)
-        arm += u" AND "_s + dialect.containsCondition(haystack);
+    for (const QString &test : std::as_const(tests))
+        arm += u" AND "_s + test;
     arm += u" ORDER BY last_contact_at DESC LIMIT ?"_s;
     QString sql;
     if (words.size() == 1) {
@@ -205,16 +218,19 @@ QList<CustomerNameIndex::Hit> CustomerNameIndex::scan(const QStringList &words, 
     if (words.size() > 1)
         query.bind(limit);
     query.exec();
-    QList<Hit> hits;
+    Scan scan;
     QSet<QString> seen;
+    int rows = 0;
     while (query.next()) {
-        Hit hit { query.text(0), query.text(1), query.text(2), query.integer(3) };
+        ++rows;
+        Hit hit { query.text(0), query.text(1).trimmed(), query.text(2).trimmed(), query.integer(3) };
         if (!seen.contains(hit.customerId)) {
             seen.insert(hit.customerId);
-            hits.append(std::move(hit));
+            scan.hits.append(std::move(hit));
         }
     }
-    return hits;
+    scan.complete = rows < limit;
+    return scan;
 }
 
 } // namespace sanad::server

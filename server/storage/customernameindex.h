@@ -15,7 +15,8 @@ class WriteStatement;
 // query time:
 //
 // - customer_name_tokens: one row per distinct word of a customer's name key (searchKey), stored
-//   in (word, last contact, customer) order, with both keys of the whole name. A scan of one word
+//   in (word, last contact, customer) order, with both keys of the whole name (between spaces,
+//   " ايمان البلوشي ", so that a word or a prefix is one instr() away). A scan of one word
 //   therefore reads its customers most recently contacted first, stops as soon as it has enough,
 //   and checks the other searched words against the keys in the row without another lookup.
 // - customer_name_words: every distinct word, its loose form (looseKey) and how many customers
@@ -46,11 +47,22 @@ public:
         qint64 lastContactAt = 0;
     };
 
-    // How the name of a scanned row must also match the other searched words.
-    enum class Also {
-        WholeWords, // each is a word of the name key
-        Prefixes, // each starts a word of the name key
-        LoosePrefixes, // each starts a word of the loose key
+    // How the name of a scanned row must also match another searched word: a word of its key
+    // starts with prefix (is it, when whole), or a word of its loose key starts with
+    // loosePrefix. An empty text is no test; at least one of them is set.
+    struct Condition
+    {
+        QString prefix;
+        QString loosePrefix;
+        bool whole = false;
+    };
+
+    // What a scan read: its hits, and whether it read every row that qualifies (fewer than the
+    // limit did).
+    struct Scan
+    {
+        QList<Hit> hits;
+        bool complete = true;
     };
 
     explicit CustomerNameIndex(Database &database);
@@ -73,9 +85,10 @@ public:
     QList<Word> wordsStartingWith(const QString &prefix);
     QList<Word> wordsWithLooseFormStartingWith(const QString &loosePrefix);
 
-    // The customers that have any of the words and whose name also matches every word of also,
-    // most recently contacted first, each once, at most limit.
-    QList<Hit> scan(const QStringList &words, Also alsoHow, const QStringList &also, int limit);
+    // The customers that have any of the words and whose name also meets every condition
+    // (checked in that order: put the rarest first), most recently contacted first, each once,
+    // at most limit.
+    Scan scan(const QStringList &words, const QList<Condition> &conditions, int limit);
 
     // The first text after every text that starts with prefix (for "x >= prefix AND x < bound").
     static QString prefixBound(const QString &prefix);
