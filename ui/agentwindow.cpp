@@ -321,7 +321,7 @@ QWidget *AgentWindow::createCentralWidget()
     searchLayout->addWidget(m_searchStatus);
     searchLayout->addWidget(m_searchResults, 1);
     m_searchPanel->setVisible(false);
-    m_searchPanel->setMinimumWidth(300);
+    m_searchPanel->setMinimumWidth(360);
 
     // Repeat-contact warning.
     m_repeatFrame = new QFrame(central);

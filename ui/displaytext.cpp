@@ -205,7 +205,7 @@ QString DisplayText::phoneNumbers(const QStringList &numbers)
     for (const QString &n : numbers)
         isolated.append(phoneNumber(n));
     //: Separator between several phone numbers of one customer.
-    return isolated.join(tr(", "));
+    return bidi::inLayoutDirection(isolated.join(tr(", ")));
 }
 
 QString DisplayText::dateTime(const QDateTime &utc)

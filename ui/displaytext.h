@@ -34,7 +34,8 @@ public:
     // One E.164 number grouped for reading aloud ("+968 9123 4567", no-break spaces) in the
     // locale's digits, wrapped in LRI...PDI so that it never renders reversed in RTL text.
     static QString phoneNumber(const QString &number);
-    // Several numbers, each isolated, joined with the locale's list separator.
+    // Several numbers, each isolated, joined with the locale's list separator, in the reading
+    // order of the interface (the first at the right in Arabic).
     static QString phoneNumbers(const QStringList &numbers);
     // A national id in the locale's digits, isolated.
     static QString nationalId(const QString &id);

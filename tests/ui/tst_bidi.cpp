@@ -16,6 +16,7 @@
 
 #include <QHash>
 #include <QHeaderView>
+#include <QLabel>
 #include <QListView>
 #include <QSettings>
 #include <QStandardItemModel>
@@ -32,25 +33,45 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A text in a table cell of the given direction, painted by the view's own delegate.
-QImage paintCell(const QString &text, Qt::LayoutDirection direction)
+enum class Surface { Table, List, Label };
+
+// A text in a table cell, a list row or a label of the given direction, painted by Qt.
+QImage paintCell(const QString &text, Qt::LayoutDirection direction, Surface surface = Surface::Table)
 {
+    if (surface == Surface::Label) {
+        QLabel label(text);
+        label.setTextFormat(Qt::PlainText);
+        label.setLayoutDirection(direction);
+        label.resize(600, 30);
+        label.show();
+        if (!QTest::qWaitForWindowExposed(&label))
+            return {};
+        return label.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    }
+    const bool list = surface == Surface::List;
     QStandardItemModel model(1, 1);
     model.setItem(0, 0, new QStandardItem(text));
-    QTableView view;
-    view.setLayoutDirection(direction);
-    view.setFocusPolicy(Qt::NoFocus); // no focus frame or selection around the text
-    view.setSelectionMode(QAbstractItemView::NoSelection);
-    view.setModel(&model);
-    view.horizontalHeader()->setVisible(false);
-    view.verticalHeader()->setVisible(false);
-    view.setShowGrid(false);
-    view.setColumnWidth(0, 600);
-    view.resize(640, 80);
-    view.show();
-    if (!QTest::qWaitForWindowExposed(&view))
+    std::unique_ptr<QAbstractItemView> view;
+    if (list) {
+        view = std::make_unique<QListView>();
+    } else {
+        auto *table = new QTableView;
+        table->horizontalHeader()->setVisible(false);
+        table->verticalHeader()->setVisible(false);
+        table->setShowGrid(false);
+        view.reset(table);
+    }
+    view->setLayoutDirection(direction);
+    view->setFocusPolicy(Qt::NoFocus); // no focus frame or selection around the text
+    view->setSelectionMode(QAbstractItemView::NoSelection);
+    view->setModel(&model);
+    if (auto *table = qobject_cast<QTableView *>(view.get()))
+        table->setColumnWidth(0, 600);
+    view->resize(640, 80);
+    view->show();
+    if (!QTest::qWaitForWindowExposed(view.get()))
         return {};
-    return view.viewport()->grab(view.visualRect(model.index(0, 0))).toImage().convertToFormat(QImage::Format_RGB32);
+    return view->viewport()->grab(view->visualRect(model.index(0, 0))).toImage().convertToFormat(QImage::Format_RGB32);
 }
 
 // The pixels that are not the background (the most common colour), ignoring two columns at
@@ -104,16 +125,26 @@ int bestX(const QImage &haystack, const QImage &needle)
     return bestX;
 }
 
-// The x where each group of digits of a number is painted in a cell, in the number's order.
+// The x where the plus sign and each group of digits of a number are painted in a cell, in the
+// number's order.
 QList<int> groupPositions(const QImage &cell, const QString &number)
 {
+    QStringList parts { QStringLiteral("+") };
+    parts += QString(number).remove(u'+').split(QChar(0x00A0), Qt::SkipEmptyParts);
     QList<int> xs;
-    for (const QString &group : number.split(QChar(0x00A0), Qt::SkipEmptyParts)) {
-        const QString digits = QString(group).remove(u'+');
-        const QImage alone = paintCell(digits, Qt::LeftToRight);
+    for (const QString &part : std::as_const(parts)) {
+        const QImage alone = paintCell(part, Qt::LeftToRight);
         xs.append(bestX(cell, alone.copy(ink(alone))));
     }
     return xs;
+}
+
+QString positions(const QList<int> &xs)
+{
+    QStringList texts;
+    for (const int x : xs)
+        texts << QString::number(x);
+    return u"x "_s + texts.join(u' ');
 }
 
 client::InteractionInfo interaction(const QString &id, const QString &summary)
@@ -131,6 +162,8 @@ client::InteractionInfo interaction(const QString &id, const QString &summary)
 
 } // namespace
 
+Q_DECLARE_METATYPE(Surface)
+
 class TestBidi final : public QObject
 {
     Q_OBJECT
@@ -139,6 +172,8 @@ private Q_SLOTS:
     void initTestCase();
     void numberInAnRtlTableCellKeepsItsOrder_data();
     void numberInAnRtlTableCellKeepsItsOrder();
+    void numberListReadsInTheInterfaceDirection_data();
+    void numberListReadsInTheInterfaceDirection();
     void agentWindowTablesReadFromTheRight();
     void marksBelowTheLineAreNotClipped();
 
@@ -160,49 +195,106 @@ void TestBidi::initTestCase()
 
 void TestBidi::numberInAnRtlTableCellKeepsItsOrder_data()
 {
+    QTest::addColumn<ui::LanguageManager::Language>("language");
     QTest::addColumn<ui::LanguageManager::Digits>("digits");
-    QTest::newRow("arabic-indic digits") << ui::LanguageManager::Digits::ArabicIndic;
-    QTest::newRow("latin digits") << ui::LanguageManager::Digits::Latin;
+    QTest::addColumn<Surface>("surface");
+    for (const Surface surface : { Surface::Table, Surface::List }) {
+        const char *where = surface == Surface::Table ? "table" : "list";
+        QTest::addRow("%s, arabic, arabic-indic digits", where)
+            << ui::LanguageManager::Language::Arabic << ui::LanguageManager::Digits::ArabicIndic << surface;
+        QTest::addRow("%s, arabic, latin digits", where)
+            << ui::LanguageManager::Language::Arabic << ui::LanguageManager::Digits::Latin << surface;
+        QTest::addRow("%s, english", where)
+            << ui::LanguageManager::Language::English << ui::LanguageManager::Digits::Latin << surface;
+    }
 }
 
 void TestBidi::numberInAnRtlTableCellKeepsItsOrder()
 {
+    QFETCH(ui::LanguageManager::Language, language);
     QFETCH(ui::LanguageManager::Digits, digits);
+    QFETCH(Surface, surface);
     m_languages->setDigits(digits);
+    m_languages->setLanguage(language);
+    const Qt::LayoutDirection direction = QGuiApplication::layoutDirection();
 
     // A search result as the search model writes it: an Arabic name, then the number.
     ui::CustomerSearchModel model;
     client::SearchResult result;
     result.customer.name = QStringLiteral("إيمان البلوشي");
     result.customer.phones = { QStringLiteral("+96891234567") };
+    result.customer.city = QStringLiteral("صحار");
     model.setResults({ result });
     const QString row = model.index(0).data().toString();
     const QString number = ui::DisplayText::phoneNumber(QStringLiteral("+96891234567"));
     QVERIFY2(row.contains(number), qPrintable(row));
 
-    // In the right-to-left cell the isolated number reads left to right: "+968", then "9123",
-    // then "4567", each group to the right of the one before.
+    // In the right-to-left cell the isolated number reads left to right: "+", "968", "9123",
+    // then "4567", each to the right of the one before.
     const QString plainNumber = ui::bidi::stripFormatCharacters(number);
-    const QImage isolated = paintCell(row, Qt::RightToLeft);
+    const QImage isolated = paintCell(row, direction, surface);
     QVERIFY(!isolated.isNull());
     const QList<int> xs = groupPositions(isolated, plainNumber);
-    QCOMPARE(xs.size(), 3);
-    QVERIFY2(xs[0] < xs[1] && xs[1] < xs[2], qPrintable(u"groups at x %1 %2 %3"_s.arg(xs[0]).arg(xs[1]).arg(xs[2])));
-    // And all of it left of the Arabic name, which is at the start (the right) of the cell.
+    QCOMPARE(xs.size(), 4);
+    QVERIFY2(std::is_sorted(xs.cbegin(), xs.cend()) && xs[0] < xs[1], qPrintable(positions(xs)));
+    // And the Arabic name at the start of the cell: its right in Arabic, its left in English.
     const QImage name = paintCell(result.customer.name, Qt::RightToLeft);
-    QVERIFY(bestX(isolated, name.copy(ink(name))) > xs[2]);
+    const int nameX = bestX(isolated, name.copy(ink(name)));
+    // The city at the end: its left in Arabic, its right in English.
+    const QImage city = paintCell(result.customer.city, Qt::RightToLeft);
+    const int cityX = bestX(isolated, city.copy(ink(city)));
+    const QString where = positions(xs) + u" name "_s + QString::number(nameX) + u" city "_s + QString::number(cityX);
+    if (direction == Qt::RightToLeft)
+        QVERIFY2(nameX > xs[3] && cityX < xs[0], qPrintable(where));
+    else
+        QVERIFY2(nameX < xs[0] && cityX > xs[3], qPrintable(where));
+    if (direction == Qt::LeftToRight) {
+        m_languages->setLanguage(ui::LanguageManager::Language::Arabic);
+        return; // the naive form below is the right-to-left bug
+    }
 
     // Written naively, without the isolates and with plain spaces, the same cell shows the groups
     // reversed ("4567 9123 968+"): the bug this prevents, and proof that the test sees it.
-    const QImage bare = paintCell(ui::bidi::stripFormatCharacters(row).replace(QChar(0x00A0), u' '), Qt::RightToLeft);
+    const QImage bare
+        = paintCell(ui::bidi::stripFormatCharacters(row).replace(QChar(0x00A0), u' '), Qt::RightToLeft, surface);
     const QList<int> reversed = groupPositions(bare, plainNumber);
-    QVERIFY2(reversed[0] > reversed[1] && reversed[1] > reversed[2],
-             qPrintable(u"groups at x %1 %2 %3"_s.arg(reversed[0]).arg(reversed[1]).arg(reversed[2])));
-    m_languages->setDigits(ui::LanguageManager::Digits::ArabicIndic);
+    QVERIFY2(reversed[1] > reversed[2] && reversed[2] > reversed[3], qPrintable(positions(reversed)));
+}
+
+void TestBidi::numberListReadsInTheInterfaceDirection_data()
+{
+    QTest::addColumn<ui::LanguageManager::Language>("language");
+    QTest::newRow("arabic") << ui::LanguageManager::Language::Arabic;
+    QTest::newRow("english") << ui::LanguageManager::Language::English;
+}
+
+void TestBidi::numberListReadsInTheInterfaceDirection()
+{
+    // A customer's numbers on the card: a label of isolated numbers only, which Qt would lay out
+    // left to right (no strong letter outside the isolates) unless the text says otherwise.
+    QFETCH(ui::LanguageManager::Language, language);
+    m_languages->setLanguage(language);
+    const QString first = ui::DisplayText::phoneNumber(QStringLiteral("+96891234567"));
+    const QString second = ui::DisplayText::phoneNumber(QStringLiteral("+96824123456"));
+    const QString list
+        = ui::DisplayText::phoneNumbers({ QStringLiteral("+96891234567"), QStringLiteral("+96824123456") });
+    const QImage shown = paintCell(list, QGuiApplication::layoutDirection(), Surface::Label);
+    const QImage one = paintCell(ui::bidi::stripFormatCharacters(first), Qt::LeftToRight);
+    const QImage two = paintCell(ui::bidi::stripFormatCharacters(second), Qt::LeftToRight);
+    const int x1 = bestX(shown, one.copy(ink(one)));
+    const int x2 = bestX(shown, two.copy(ink(two)));
+    const QString where = u"first at x %1, second at x %2"_s.arg(x1).arg(x2);
+    // The primary number first, in the reading direction.
+    if (language == ui::LanguageManager::Language::Arabic)
+        QVERIFY2(x1 > x2, qPrintable(where));
+    else
+        QVERIFY2(x1 < x2, qPrintable(where));
+    m_languages->setLanguage(ui::LanguageManager::Language::Arabic);
 }
 
 void TestBidi::agentWindowTablesReadFromTheRight()
 {
+    m_languages->setDigits(ui::LanguageManager::Digits::ArabicIndic);
     client::SanadClient client;
     ui::AgentWindow window(&client, m_languages.get());
     window.screenPop()->historyModel()->setHistory(

@@ -226,7 +226,7 @@ void TestModels::numbersAndIdsAreIsolatedInArabic()
     QCOMPARE(ui::DisplayText::phoneNumber(QStringLiteral("+96891234567")),
              QStringLiteral("\u2066+٩٦٨\u00A0٩١٢٣\u00A0٤٥٦٧\u2069"));
     QCOMPARE(ui::DisplayText::phoneNumbers({ QStringLiteral("+96891234567"), QStringLiteral("+96824123456") }),
-             QStringLiteral("\u2066+٩٦٨\u00A0٩١٢٣\u00A0٤٥٦٧\u2069، \u2066+٩٦٨\u00A0٢٤\u00A0١٢٣٤٥٦\u2069"));
+             QStringLiteral("\u200F\u2066+٩٦٨\u00A0٩١٢٣\u00A0٤٥٦٧\u2069، \u2066+٩٦٨\u00A0٢٤\u00A0١٢٣٤٥٦\u2069"));
     QCOMPARE(ui::DisplayText::nationalId(QStringLiteral("12345678")), QStringLiteral("\u2066١٢٣٤٥٦٧٨\u2069"));
     // Case numbers are codes with Latin letters: their digits stay Latin.
     QCOMPARE(ui::DisplayText::caseNumber(QStringLiteral("SN-2024-000042")),
