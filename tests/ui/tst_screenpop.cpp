@@ -145,7 +145,7 @@ void TestScreenPop::knownCallerPopsBeforeAnswering()
     QCOMPARE(window->layoutDirection(), Qt::RightToLeft);
     const QString phones = labelText(window, QStringLiteral("customerPhones"));
     QVERIFY2(phones.contains(ui::DisplayText::phoneNumber(number)), qPrintable(phones));
-    QVERIFY2(phones.startsWith(QStringLiteral("\u2066+٩٦٨\u00A0")), qPrintable(phones));
+    QVERIFY2(phones.startsWith(QStringLiteral("\u200F\u2066+٩٦٨\u00A0")), qPrintable(phones));
     // Case numbers in the case list and in the history are isolated too.
     auto *caseView = window->findChild<QTreeView *>(QStringLiteral("caseView"));
     QVERIFY(caseView);
