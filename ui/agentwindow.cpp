@@ -275,7 +275,6 @@ void AgentWindow::createToolBar()
     m_searchEdit = new QLineEdit(m_toolBar);
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->setMinimumWidth(320);
     LeadingAlignment::apply(m_searchEdit);
     m_searchEdit->installEventFilter(this);
     connect(m_searchEdit, &QLineEdit::textChanged, this, &AgentWindow::onSearchTextChanged);

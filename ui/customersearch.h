@@ -76,7 +76,7 @@ private:
     QString m_text;
     QString m_query;
     State m_state = State::Idle;
-    CustomerSearchSource *m_requestSource = nullptr;
+    QPointer<CustomerSearchSource> m_requestSource; // a source may go first at shutdown
     quint64 m_request = 0;
     client::ClientError m_error;
     bool m_local = false;

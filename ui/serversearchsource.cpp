@@ -19,7 +19,13 @@ ServerSearchSource::ServerSearchSource(client::SanadClient *client, QObject *par
     });
 }
 
-ServerSearchSource::~ServerSearchSource() = default;
+ServerSearchSource::~ServerSearchSource()
+{
+    if (m_client) {
+        for (const quint64 id : std::as_const(m_pending))
+            m_client->cancel(id);
+    }
+}
 
 quint64 ServerSearchSource::search(const QString &query, int limit)
 {

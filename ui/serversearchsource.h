@@ -2,6 +2,7 @@
 
 #include "ui/customersearchsource.h"
 
+#include <QPointer>
 #include <QSet>
 
 namespace sanad::client {
@@ -18,13 +19,14 @@ class ServerSearchSource final : public CustomerSearchSource
 
 public:
     explicit ServerSearchSource(client::SanadClient *client, QObject *parent = nullptr);
+    // Cancels the searches still in flight.
     ~ServerSearchSource() override;
 
     quint64 search(const QString &query, int limit) override;
     void cancel(quint64 requestId) override;
 
 private:
-    client::SanadClient *m_client;
+    QPointer<client::SanadClient> m_client;
     QSet<quint64> m_pending; // the client's request ids this source waits for
 };
 

@@ -89,9 +89,19 @@ struct SearchedWord
 {
     QString word;
     QString loose; // its loose form; empty when nothing is left of it ("ء")
-    QList<Word> starts; // the index words it starts
+    qint64 customers = 0; // how many customers have the word itself
+    QList<Word> starts; // the index words it starts (the most common: see kMaxWordsPerPrefix)
     QList<Word> looselyStarts; // the index words whose loose form starts with its loose form
 };
+
+// Adds the words of more that words does not hold yet.
+void addMissing(QList<Word> &words, const QList<Word> &more)
+{
+    for (const Word &x : more) {
+        if (std::none_of(words.cbegin(), words.cend(), [&x](const Word &y) { return y.word == x.word; }))
+            words.append(x);
+    }
+}
 
 // How a scan reads the searched words.
 enum class Reading {
@@ -109,24 +119,23 @@ struct Plan
 
 QList<Word> armsOf(const SearchedWord &w, Reading reading)
 {
+    // The word itself, even when a short word is not among the most common it starts.
+    const QList<Word> itself = w.customers > 0 ? QList<Word> { Word { w.word, w.customers } } : QList<Word>();
+    QList<Word> arms;
     switch (reading) {
-    case Reading::WholeWords: {
-        const auto it
-            = std::find_if(w.starts.cbegin(), w.starts.cend(), [&w](const Word &x) { return x.word == w.word; });
-        return it == w.starts.cend() ? QList<Word>() : QList<Word> { *it };
-    }
+    case Reading::WholeWords:
+        return itself;
     case Reading::Prefixes:
-        return w.starts;
+        arms = w.starts;
+        addMissing(arms, itself);
+        return arms;
     case Reading::Loose:
         return w.looselyStarts;
-    case Reading::Any: {
-        QList<Word> both = w.starts;
-        for (const Word &x : w.looselyStarts) {
-            if (std::none_of(both.cbegin(), both.cend(), [&x](const Word &y) { return y.word == x.word; }))
-                both.append(x);
-        }
-        return both;
-    }
+    case Reading::Any:
+        arms = w.starts;
+        addMissing(arms, itself);
+        addMissing(arms, w.looselyStarts);
+        return arms;
     }
     return {};
 }
@@ -240,7 +249,7 @@ QList<CustomerSearch::Result> CustomerSearch::run(const QString &query, int limi
     for (const QString &word : name.words()) {
         if (std::any_of(searched.cbegin(), searched.cend(), [&word](const SearchedWord &w) { return w.word == word; }))
             continue; // NameQuery counts repeated words; the index scans each once
-        SearchedWord w { word, looseKey(word), index.wordsStartingWith(word), {} };
+        SearchedWord w { word, looseKey(word), index.customersWithWord(word), index.wordsStartingWith(word), {} };
         if (!w.loose.isEmpty())
             w.looselyStarts = index.wordsWithLooseFormStartingWith(w.loose);
         searched.append(std::move(w));

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void enterSendsAtOnce();
     void onlyTheNewestQueryCounts();
     void clearingCancelsTheRequest();
+    void goingAwayWithASearchInFlight();
     void offlineTheSearchUsesThisDesktopsCustomers();
 
 private:
@@ -237,6 +238,26 @@ void TestCustomerSearch::clearingCancelsTheRequest()
     QTest::qWait(500);
     QCOMPARE(search.state(), ui::CustomerSearch::State::Idle);
     QCOMPARE(search.model()->rowCount(), 0);
+}
+
+void TestCustomerSearch::goingAwayWithASearchInFlight()
+{
+    // As in the agent window: the source is destroyed before the controller that uses it, with a
+    // request in flight, and its answer comes after both are gone.
+    auto owner = std::make_unique<QObject>();
+    auto *server = new ui::ServerSearchSource(m_client.get(), owner.get());
+    auto *search = new ui::CustomerSearch(server, owner.get());
+    search->setText(QStringLiteral("البلوشي"));
+    search->searchNow();
+    QCOMPARE(search->state(), ui::CustomerSearch::State::Searching);
+    owner.reset();
+    QTest::qWait(500);
+    // The client is fine and answers the next search.
+    ui::ServerSearchSource again(m_client.get());
+    ui::CustomerSearch next(&again);
+    next.setText(QStringLiteral("البلوشي"));
+    next.searchNow();
+    QTRY_COMPARE_WITH_TIMEOUT(next.state(), ui::CustomerSearch::State::Results, kWaitMs);
 }
 
 void TestCustomerSearch::offlineTheSearchUsesThisDesktopsCustomers()
