@@ -77,7 +77,8 @@ private:
 void TestAccessibility::initTestCase()
 {
     QVERIFY(m_settings.isValid());
-    QVERIFY(m_server.start());
+    // Time enough on a busy machine to walk to the Accept button before the offer moves on.
+    QVERIFY(m_server.start({ QStringLiteral("--offer-timeout"), QStringLiteral("120") }));
 }
 
 void TestAccessibility::wholeCallFlowFromTheKeyboard()
