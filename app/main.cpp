@@ -1,18 +1,27 @@
 // sanad-desk: the contact-centre agent desktop.
 //
 //   sanad-desk [--server HOST:PORT] [--user NAME] [--password-file FILE] [--language ar|en]
-//              [--sign-in] [--no-sound]
+//              [--digits arabic-indic|latin] [--sign-in] [--no-sound] [--screenshot DIR]
 //
 // The options only fill in the sign-in form. A password is never taken from argv (other users
 // could read it from the process list): --password-file names a file whose first line is the
 // password; the caller may delete the file as soon as sanad-desk has started.
+//
+// --screenshot DIR signs in with the form, walks through the screens of the README in Arabic
+// and English (ScreenshotTour), writes them as PNGs into DIR and exits; it keeps its settings
+// apart, so the user's saved language and server stay as they were.
 #include "ui/desk.h"
+#include "ui/screenshottour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTextStream>
+
+#include <memory>
 
 namespace {
 
@@ -54,8 +63,27 @@ int main(int argc, char *argv[])
                                           QStringLiteral("Sign in at once with the filled-in form."));
     const QCommandLineOption noSoundOption(QStringLiteral("no-sound"),
                                            QStringLiteral("Ring only visibly, without the ring tone."));
-    parser.addOptions({ serverOption, userOption, passwordFileOption, languageOption, signInOption, noSoundOption });
+    const QCommandLineOption digitsOption(
+        QStringLiteral("digits"),
+        QStringLiteral("The digits of the Arabic interface, arabic-indic or latin; saved for the next start."),
+        QStringLiteral("arabic-indic|latin"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Sign in with the form (--server, --user, --password-file; a demo server with "
+                       "--simulate-calls), write PNGs of the main screens in Arabic and English into DIR, "
+                       "and exit."),
+        QStringLiteral("DIR"));
+    parser.addOptions({ serverOption, userOption, passwordFileOption, languageOption, digitsOption, signInOption,
+                        noSoundOption, screenshotOption });
     parser.process(app);
+
+    // Screenshots use settings of their own: the tour switches languages and signs out.
+    QTemporaryDir screenshotSettings;
+    const bool screenshots = parser.isSet(screenshotOption);
+    if (screenshots) {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, screenshotSettings.path());
+    }
 
     sanad::ui::DeskOptions options;
     options.serverAddress = parser.value(serverOption).trimmed();
@@ -69,6 +97,16 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
+    if (parser.isSet(digitsOption)) {
+        const auto digits = sanad::ui::LanguageManager::fromDigitsCode(parser.value(digitsOption));
+        if (!digits) {
+            err() << "sanad-desk: --digits must be arabic-indic or latin, not \"" << parser.value(digitsOption)
+                  << "\".\n";
+            return 2;
+        }
+        QSettings(QStringLiteral("Sanad"), QStringLiteral("sanad-desk"))
+            .setValue(QStringLiteral("digits"), sanad::ui::LanguageManager::digitsCode(*digits));
+    }
     if (parser.isSet(passwordFileOption)) {
         QFile file(parser.value(passwordFileOption));
         if (file.open(QIODevice::ReadOnly)) {
@@ -81,7 +119,22 @@ int main(int argc, char *argv[])
         }
     }
 
+    if (screenshots) {
+        if (options.serverAddress.isEmpty() || options.userName.isEmpty() || options.password.isEmpty()) {
+            err() << "sanad-desk: --screenshot needs --server, --user and --password-file.\n";
+            return 2;
+        }
+        options.language = sanad::ui::LanguageManager::Language::Arabic;
+        options.signIn = false; // the tour photographs the sign-in window first
+        options.sound = false;
+    }
+
     sanad::ui::Desk desk;
     desk.start(options);
+    std::unique_ptr<sanad::ui::ScreenshotTour> tour;
+    if (screenshots) {
+        tour = std::make_unique<sanad::ui::ScreenshotTour>(&desk, parser.value(screenshotOption));
+        tour->start();
+    }
     return app.exec();
 }

@@ -81,6 +81,11 @@ RevokeReason toRevokeReason(v1::RevokeReason reason)
     return knownOr<RevokeReason>(reason, static_cast<int>(RevokeReason::Taken));
 }
 
+SearchMatch toSearchMatch(v1::SearchMatchKind kind)
+{
+    return knownOr<SearchMatch>(kind, static_cast<int>(SearchMatch::NamePartial));
+}
+
 v1::AgentState toProto(AgentState state)
 {
     return static_cast<v1::AgentState>(state);
@@ -217,13 +222,20 @@ ContactOffer toContactOffer(const v1::ContactOffered &offered)
     return o;
 }
 
-QList<CustomerInfo> toCustomers(const v1::SearchCustomersResponse &response)
+QList<SearchResult> toSearchResults(const v1::SearchCustomersResponse &response)
 {
-    QList<CustomerInfo> customers;
-    customers.reserve(response.customers_size());
-    for (const v1::Customer &customer : response.customers())
-        customers.append(toCustomer(customer));
-    return customers;
+    QList<SearchResult> results;
+    results.reserve(response.customers_size());
+    for (int i = 0; i < response.customers_size(); ++i) {
+        SearchResult result;
+        result.customer = toCustomer(response.customers(i));
+        if (i < response.matches_size()) {
+            result.match = toSearchMatch(response.matches(i).kind());
+            result.caseNumber = text(response.matches(i).case_number());
+        }
+        results.append(std::move(result));
+    }
+    return results;
 }
 
 Session toSession(const v1::LoginResponse &response, const QString &serverAddress, const QString &typedUsername)

@@ -32,6 +32,7 @@ ReferralStatus toReferralStatus(v1::ReferralStatus status);
 CaseStatus toCaseStatus(v1::CaseStatus status);
 AgentState toAgentState(v1::AgentState state);
 RevokeReason toRevokeReason(v1::RevokeReason reason);
+SearchMatch toSearchMatch(v1::SearchMatchKind kind);
 v1::AgentState toProto(AgentState state);
 
 Verification toVerification(const v1::Verification &verification);
@@ -43,7 +44,9 @@ RepeatContactInfo toRepeatContact(const v1::RepeatContact &repeat);
 CallerContext toCallerContext(const v1::CallerContext &context);
 // A ContactOffered without a channel is a voice call (as CallEvent's "unspecified means voice").
 ContactOffer toContactOffer(const v1::ContactOffered &offered);
-QList<CustomerInfo> toCustomers(const v1::SearchCustomersResponse &response);
+// The customers in the server's order, each with its match (Unspecified when an older server
+// sends none).
+QList<SearchResult> toSearchResults(const v1::SearchCustomersResponse &response);
 
 // serverAddress and the username typed at login complete what LoginResponse carries; the
 // response's own username wins when the server sends one.

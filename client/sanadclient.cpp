@@ -90,6 +90,8 @@ void registerMetaTypes()
     qRegisterMetaType<Session>();
     qRegisterMetaType<CustomerInfo>();
     qRegisterMetaType<QList<CustomerInfo>>();
+    qRegisterMetaType<SearchResult>();
+    qRegisterMetaType<QList<SearchResult>>();
     qRegisterMetaType<CallerContext>();
     qRegisterMetaType<ContactOffer>();
     qRegisterMetaType<sanad::AgentState>();
@@ -656,8 +658,8 @@ quint64 SanadClient::searchCustomers(const QString &query, int limit)
                                        v1::SearchCustomersResponse *resp, std::function<void(grpc::Status)> done) {
             cases->async()->SearchCustomers(context, req, resp, std::move(done));
         },
-        [](const v1::SearchCustomersResponse &response) { return convert::toCustomers(response); },
-        [this](quint64 id, const QList<CustomerInfo> &customers) { Q_EMIT searchResultsReady(id, customers); });
+        [](const v1::SearchCustomersResponse &response) { return convert::toSearchResults(response); },
+        [this](quint64 id, const QList<SearchResult> &results) { Q_EMIT searchResultsReady(id, results); });
 }
 
 quint64 SanadClientPrivate::submitMutation(v1::Mutation mutation,
@@ -667,10 +669,9 @@ quint64 SanadClientPrivate::submitMutation(v1::Mutation mutation,
     *request.add_mutations() = std::move(mutation);
     return startRequest<v1::PushRequest, v1::PushResponse>(
         "Push", std::move(request),
-        [sync = m_stubs ? m_stubs->sync.get() : nullptr](grpc::ClientContext *context, const v1::PushRequest *req,
-                                                         v1::PushResponse *resp, std::function<void(grpc::Status)> done) {
-            sync->async()->Push(context, req, resp, std::move(done));
-        },
+        [sync = m_stubs ? m_stubs->sync.get() : nullptr](
+            grpc::ClientContext *context, const v1::PushRequest *req, v1::PushResponse *resp,
+            std::function<void(grpc::Status)> done) { sync->async()->Push(context, req, resp, std::move(done)); },
         [](const v1::PushResponse &response) {
             PushAnswer answer;
             if (response.results_size() > 0) {

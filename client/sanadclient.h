@@ -71,7 +71,7 @@ Q_SIGNALS:
     void sessionExpired(const sanad::client::ClientError &error);
 
     void callerContextReady(quint64 requestId, const sanad::client::CallerContext &context);
-    void searchResultsReady(quint64 requestId, const QList<sanad::client::CustomerInfo> &customers);
+    void searchResultsReady(quint64 requestId, const QList<sanad::client::SearchResult> &results);
     void customerCreated(quint64 requestId, const QString &customerId);
     void requestFailed(quint64 requestId, const sanad::client::ClientError &error);
 

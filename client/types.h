@@ -68,6 +68,15 @@ struct CustomerInfo
     QList<Verification> verifications; // newest first
 };
 
+// One customer a search found, and why (SearchMatch, best first: results come in that order,
+// then by the most recent contact).
+struct SearchResult
+{
+    CustomerInfo customer;
+    SearchMatch match = SearchMatch::Unspecified;
+    QString caseNumber; // SearchMatch::CaseNumber: the case searched for
+};
+
 struct InteractionInfo
 {
     QString id;
@@ -163,5 +172,6 @@ struct NewCustomer
 Q_DECLARE_METATYPE(sanad::client::ClientError)
 Q_DECLARE_METATYPE(sanad::client::Session)
 Q_DECLARE_METATYPE(sanad::client::CustomerInfo)
+Q_DECLARE_METATYPE(sanad::client::SearchResult)
 Q_DECLARE_METATYPE(sanad::client::CallerContext)
 Q_DECLARE_METATYPE(sanad::client::ContactOffer)

@@ -12,4 +12,19 @@ enum class AgentState { Unspecified = 0, Offline = 1, Available = 2, OnContact =
 enum class CallEventKind { Unspecified = 0, Offered = 1, Answered = 2, Abandoned = 3, Ended = 4 };
 enum class RevokeReason { Unspecified = 0, Timeout = 1, Abandoned = 2, Taken = 3 };
 
+// Why a customer is a search result, best first: results are ranked in this order, then by the
+// most recent contact (docs/search.md). Numbered as sanad.v1.SearchMatchKind (case.proto).
+enum class SearchMatch {
+    Unspecified = 0, // no match
+    CaseNumber = 1, // the customer of the case whose number was searched
+    Phone = 2, // one of the customer's numbers, in any form
+    NationalId = 3,
+    NameExact = 4, // the whole name, spelling variants folded (ايمان البلوشى = إيمان البلوشي)
+    NameWords = 5, // every searched word is a word of the name, in any order
+    NamePrefix = 6, // every searched word starts a word of the name (results as you type)
+    PhonePrefix = 7, // a number that starts with the digits typed so far
+    NameSimilar = 8, // the looser second pass: hamza, the article, ابن/بن, foreign letters
+    NamePartial = 9, // some of the searched words, not all
+};
+
 } // namespace sanad

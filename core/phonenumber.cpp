@@ -69,8 +69,7 @@ QString PhoneNumber::message(QStringView input) const
 
 PhoneNumberNormalizer::PhoneNumberNormalizer(const QString &defaultRegion)
     : m_region(defaultRegion.toUpper())
-{
-}
+{ }
 
 bool PhoneNumberNormalizer::isSupportedRegion(const QString &region)
 {
@@ -93,6 +92,19 @@ QString PhoneNumberNormalizer::foldDigitsAndMarks(QStringView input)
             out.append(c);
     }
     return out;
+}
+
+QString PhoneNumberNormalizer::formatInternational(const QString &e164)
+{
+    if (!e164.startsWith(u'+'))
+        return e164;
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    i18n::phonenumbers::PhoneNumber number;
+    if (util->Parse(e164.toStdString(), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return e164;
+    std::string formatted;
+    util->Format(number, PhoneNumberUtil::INTERNATIONAL, &formatted);
+    return QString::fromStdString(formatted);
 }
 
 PhoneNumber PhoneNumberNormalizer::parse(QStringView input) const

@@ -9,16 +9,16 @@ struct PhoneNumber
 {
     enum class Error {
         None,
-        Empty,       // nothing but spaces and marks
-        NoDigits,    // "---"
-        Letters,     // "9123abc", "رقم": letters or other symbols
+        Empty, // nothing but spaces and marks
+        NoDigits, // "---"
+        Letters, // "9123abc", "رقم": letters or other symbols
         Unparseable, // digits that libphonenumber cannot read as a number
-        TooShort,    // strict reading only: fewer digits than any number of the region
-        TooLong,     // strict reading only
+        TooShort, // strict reading only: fewer digits than any number of the region
+        TooLong, // strict reading only
     };
 
     Error error = Error::None;
-    QString e164;       // "+96891234567" when error == None
+    QString e164; // "+96891234567" when error == None
     bool valid = false; // libphonenumber knows the range (its data dates from 2022: a warning only)
 
     bool ok() const { return error == Error::None; }
@@ -47,6 +47,9 @@ public:
 
     // Digits of any script as ASCII and bidi/format marks removed; other characters kept.
     static QString foldDigitsAndMarks(QStringView input);
+    // An E.164 number grouped for reading aloud ("+968 9123 4567"); the input unchanged when
+    // it is not an E.164 number.
+    static QString formatInternational(const QString &e164);
 
 private:
     QString m_region;

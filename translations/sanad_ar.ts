@@ -210,7 +210,7 @@
     <message>
         <source>%1 · %2</source>
         <extracomment>Presence state and the time spent in it, e.g. &quot;Available · 03:12&quot;.</extracomment>
-        <translation>%1 · %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Your state, as the server has it, and the time in it</source>
@@ -296,6 +296,54 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Type a name, a phone number, a national ID or a case number; results appear as you type. Down moves to the results, Enter opens one.</source>
+        <translation>اكتب اسمًا أو رقم هاتف أو رقم هوية وطنية أو رقم بلاغ؛ تظهر النتائج أثناء الكتابة. السهم للأسفل ينقلك إلى النتائج، وEnter يفتح إحداها.</translation>
+    </message>
+    <message>
+        <source>Your state</source>
+        <translation>حالتك</translation>
+    </message>
+    <message>
+        <source>Connection to the server</source>
+        <translation>الاتصال بالخادم</translation>
+    </message>
+    <message>
+        <source>Signed-in agent</source>
+        <translation>الموظف المسجِّل دخوله</translation>
+    </message>
+    <message>
+        <source>Repeat contact warning</source>
+        <translation>تنبيه تكرار الاتصال</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s cases, open ones first, with their referrals. Alt+C moves here.</source>
+        <translation>بلاغات المتصل، المفتوحة أولًا، مع إحالاتها. Alt+C ينقلك إلى هنا.</translation>
+    </message>
+    <message>
+        <source>Contact history</source>
+        <translation>سجل التواصل</translation>
+    </message>
+    <message>
+        <source>Every contact of the caller on every channel, newest first. Alt+H moves here.</source>
+        <translation>كل تواصل للمتصل عبر كل القنوات، الأحدث أولًا. Alt+H ينقلك إلى هنا.</translation>
+    </message>
+    <message>
+        <source>Arabic-Indic digits (%1)</source>
+        <translation>أرقام عربية مشرقية (%1)</translation>
+    </message>
+    <message>
+        <source>Latin digits (%1)</source>
+        <translation>أرقام لاتينية (%1)</translation>
+    </message>
+    <message>
+        <source>The digits of dates, times, counts and numbers in the Arabic interface; English always uses Latin digits</source>
+        <translation>الأرقام المستعملة في التواريخ والأوقات والأعداد والأرقام في الواجهة العربية؛ الواجهة الإنجليزية تستعمل الأرقام اللاتينية دائمًا</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: these are the customers saved on this desktop, which may be out of date.</source>
+        <translation>تعذّر الوصول إلى الخادم: هذه نتائج من العملاء المحفوظين على هذا الجهاز، وقد لا تكون محدَّثة.</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::CaseHistoryModel</name>
@@ -321,10 +369,6 @@
         <translation>القناة</translation>
     </message>
     <message>
-        <source>Date (Gregorian · Hijri)</source>
-        <translation>التاريخ (ميلادي · هجري)</translation>
-    </message>
-    <message>
         <source>Agent</source>
         <translation>الموظف</translation>
     </message>
@@ -335,6 +379,10 @@
     <message>
         <source>Summary</source>
         <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>Date (Gregorian · Hijri, approximate)</source>
+        <translation>التاريخ (ميلادي، وهجري تقريبي)</translation>
     </message>
 </context>
 <context>
@@ -378,7 +426,7 @@
     <message>
         <source> · </source>
         <extracomment>Separator between the parts of a referral line (department, owner, due time, status).</extracomment>
-        <translation> · </translation>
+        <translation>، </translation>
     </message>
     <message>
         <source>Referral of case %1
@@ -484,11 +532,13 @@ Due: %3</source>
     <name>sanad::ui::CustomerSearchModel</name>
     <message>
         <source>%1 — %2</source>
+        <extracomment>A search result: the customer&apos;s name, then the primary number.</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <extracomment>A search result, then the customer&apos;s city. In Arabic avoid the middle dot, which reads as the Arabic-Indic zero next to digits.</extracomment>
+        <translation>%1، %2</translation>
     </message>
     <message>
         <source>Numbers: %1</source>
@@ -501,6 +551,19 @@ Due: %3</source>
     <message>
         <source>Press Enter to open the customer.</source>
         <translation>اضغط Enter لفتح ملف العميل.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A search result, then why it was found, e.g. &quot;(similar spelling)&quot;.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>National ID: %1</source>
+        <translation>رقم الهوية الوطنية: %1</translation>
+    </message>
+    <message>
+        <source>Found by: %1</source>
+        <translation>سبب الظهور: %1</translation>
     </message>
 </context>
 <context>
@@ -657,8 +720,8 @@ Due: %3</source>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>A Gregorian date and time, then the Hijri date.</extracomment>
-        <translation>%1 · %2</translation>
+        <extracomment>A Gregorian date and time, then the Hijri date. In Arabic avoid the middle dot, which reads as the Arabic-Indic zero next to digits.</extracomment>
+        <translation>%1، %2</translation>
     </message>
     <message>
         <source>Gregorian: %1
@@ -779,6 +842,31 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
     <message>
         <source>This account cannot use the agent desktop. Sign in with an agent, team lead, trainer or administrator account.</source>
         <translation>لا يمكن استخدام واجهة الموظف بهذا الحساب. سجّل الدخول بحساب موظف أو قائد فريق أو مدرّب أو مسؤول نظام.</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>البلاغ %1</translation>
+    </message>
+    <message>
+        <source>national ID</source>
+        <translation>رقم الهوية الوطنية</translation>
+    </message>
+    <message>
+        <source>number starts with the digits typed</source>
+        <translation>رقم يبدأ بالأرقام المكتوبة</translation>
+    </message>
+    <message>
+        <source>similar spelling</source>
+        <translation>كتابة مشابهة</translation>
+    </message>
+    <message>
+        <source>some of the words</source>
+        <translation>بعض الكلمات</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (approximate)</source>
+        <extracomment>A Gregorian date and time, then the Hijri date, which the tabular calendar gives to a day or two.</extracomment>
+        <translation>%1، %2 (تقريبًا)</translation>
     </message>
 </context>
 <context>
@@ -926,12 +1014,12 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
     <message numerus="yes">
         <source>Queue %1 · answer within %Ln second(s)</source>
         <translation>
-            <numerusform>قائمة الانتظار %1 · انتهت مهلة الرد</numerusform>
-            <numerusform>قائمة الانتظار %1 · أجب خلال ثانية واحدة</numerusform>
-            <numerusform>قائمة الانتظار %1 · أجب خلال ثانيتين</numerusform>
-            <numerusform>قائمة الانتظار %1 · أجب خلال %Ln ثوانٍ</numerusform>
-            <numerusform>قائمة الانتظار %1 · أجب خلال %Ln ثانية</numerusform>
-            <numerusform>قائمة الانتظار %1 · أجب خلال %Ln ثانية</numerusform>
+            <numerusform>قائمة الانتظار %1، انتهت مهلة الرد</numerusform>
+            <numerusform>قائمة الانتظار %1، أجب خلال ثانية واحدة</numerusform>
+            <numerusform>قائمة الانتظار %1، أجب خلال ثانيتين</numerusform>
+            <numerusform>قائمة الانتظار %1، أجب خلال %Ln ثوانٍ</numerusform>
+            <numerusform>قائمة الانتظار %1، أجب خلال %Ln ثانية</numerusform>
+            <numerusform>قائمة الانتظار %1، أجب خلال %Ln ثانية</numerusform>
         </translation>
     </message>
     <message>

@@ -4,6 +4,7 @@
 #include "ui/casehistorymodel.h"
 #include "ui/caselistmodel.h"
 #include "ui/customercard.h"
+#include "ui/customersearch.h"
 #include "ui/customersearchmodel.h"
 #include "ui/displaytext.h"
 #include "ui/icons.h"
@@ -13,6 +14,7 @@
 #include "ui/offerbanner.h"
 #include "ui/ringer.h"
 #include "ui/screenpop.h"
+#include "ui/serversearchsource.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,10 +39,6 @@
 namespace sanad::ui {
 
 namespace {
-
-// Results appear this long after the last keystroke; a faster typist sends one request.
-constexpr int kSearchDebounceMs = 250;
-constexpr int kSearchLimit = 20;
 
 QString presenceStyle(AgentState state)
 {
@@ -85,7 +83,7 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     , m_languages(languages)
     , m_screenPop(new ScreenPop(client, Clock::system(), this))
     , m_ringer(new Ringer(this))
-    , m_searchModel(new CustomerSearchModel(this))
+    , m_search(new CustomerSearch(new ServerSearchSource(client, this), this))
 {
     setObjectName(QStringLiteral("agentWindow"));
     setWindowIcon(Icons::application());
@@ -103,8 +101,7 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     connect(m_client, &client::SanadClient::operationFailed, this, &AgentWindow::onOperationFailed);
     connect(m_client, &client::SanadClient::streamStateChanged, this, &AgentWindow::onStreamStateChanged);
     connect(m_client, &client::SanadClient::streamStopped, this, &AgentWindow::onStreamStopped);
-    connect(m_client, &client::SanadClient::searchResultsReady, this, &AgentWindow::onSearchResults);
-    connect(m_client, &client::SanadClient::requestFailed, this, &AgentWindow::onSearchFailed);
+    connect(m_search, &CustomerSearch::stateChanged, this, &AgentWindow::onSearchStateChanged);
     connect(m_screenPop, &ScreenPop::contextChanged, this, &AgentWindow::onScreenPopChanged);
 
     m_clockTick.setInterval(1000);
@@ -112,10 +109,7 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     m_clockTick.start();
     m_presenceSince = QDateTime::currentDateTimeUtc();
 
-    m_searchDebounce.setSingleShot(true);
-    m_searchDebounce.setInterval(kSearchDebounceMs);
-    connect(&m_searchDebounce, &QTimer::timeout, this, &AgentWindow::runSearch);
-
+    setUpTabOrder();
     retranslateUi();
     onScreenPopChanged();
     // Large enough for the card, the cases and a page of history; never larger than the screen.
@@ -192,6 +186,18 @@ void AgentWindow::createActions()
             [this] { m_languages->setLanguage(LanguageManager::Language::Arabic); });
     connect(m_englishAction, &QAction::triggered, this,
             [this] { m_languages->setLanguage(LanguageManager::Language::English); });
+    auto *digitsGroup = new QActionGroup(this);
+    // Each choice shows its own digits, so it can be recognised in either interface.
+    m_arabicIndicDigitsAction = new QAction(digitsGroup);
+    m_arabicIndicDigitsAction->setObjectName(QStringLiteral("arabicIndicDigitsAction"));
+    m_arabicIndicDigitsAction->setCheckable(true);
+    m_latinDigitsAction = new QAction(digitsGroup);
+    m_latinDigitsAction->setObjectName(QStringLiteral("latinDigitsAction"));
+    m_latinDigitsAction->setCheckable(true);
+    connect(m_arabicIndicDigitsAction, &QAction::triggered, this,
+            [this] { m_languages->setDigits(LanguageManager::Digits::ArabicIndic); });
+    connect(m_latinDigitsAction, &QAction::triggered, this,
+            [this] { m_languages->setDigits(LanguageManager::Digits::Latin); });
 
     m_shortcutsAction = new QAction(this);
     m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
@@ -227,6 +233,9 @@ void AgentWindow::createMenus()
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageMenu->addAction(m_arabicAction);
     m_languageMenu->addAction(m_englishAction);
+    m_languageMenu->addSeparator();
+    m_languageMenu->addAction(m_arabicIndicDigitsAction);
+    m_languageMenu->addAction(m_latinDigitsAction);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -266,21 +275,19 @@ void AgentWindow::createToolBar()
     m_searchEdit = new QLineEdit(m_toolBar);
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->setMinimumWidth(320);
     LeadingAlignment::apply(m_searchEdit);
     m_searchEdit->installEventFilter(this);
-    connect(m_searchEdit, &QLineEdit::textChanged, this, &AgentWindow::scheduleSearch);
+    connect(m_searchEdit, &QLineEdit::textChanged, this, &AgentWindow::onSearchTextChanged);
     connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
-        // Enter opens the selected result, or the only / first one. A query typed faster than
-        // the debounce is sent at once.
-        if (m_searchDebounce.isActive()) {
-            m_searchDebounce.stop();
-            runSearch();
+        // Enter opens the selected result, or the first one. A query typed faster than the
+        // debounce is sent at once instead.
+        if (m_search->isWaiting()) {
+            m_search->searchNow();
             return;
         }
         QModelIndex index = m_searchResults->currentIndex();
         if (!index.isValid())
-            index = m_searchModel->index(0);
+            index = m_search->model()->index(0);
         openSearchResult(index);
     });
     m_toolBar->addWidget(m_searchEdit);
@@ -301,8 +308,10 @@ QWidget *AgentWindow::createCentralWidget()
     m_searchStatus->setWordWrap(true);
     m_searchResults = new QListView(m_searchPanel);
     m_searchResults->setObjectName(QStringLiteral("searchResults"));
-    m_searchResults->setModel(m_searchModel);
+    m_searchResults->setModel(m_search->model());
     m_searchResults->setUniformItemSizes(true);
+    // Room for Arabic marks below the line.
+    m_searchResults->setStyleSheet(QStringLiteral("QListView::item { padding-top: 4px; padding-bottom: 4px; }"));
     m_searchResults->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_searchResults, &QListView::activated, this, &AgentWindow::openSearchResult);
     auto *searchLayout = new QVBoxLayout(m_searchPanel);
@@ -311,7 +320,7 @@ QWidget *AgentWindow::createCentralWidget()
     searchLayout->addWidget(m_searchStatus);
     searchLayout->addWidget(m_searchResults, 1);
     m_searchPanel->setVisible(false);
-    m_searchPanel->setMinimumWidth(300);
+    m_searchPanel->setMinimumWidth(360);
 
     // Repeat-contact warning.
     m_repeatFrame = new QFrame(central);
@@ -446,6 +455,40 @@ void AgentWindow::setActionTexts(QAction *action, const QString &text, const QSt
     action->setToolTip(tr("%1 (%2)").arg(toolTip, bidi::isolateLtr(shortcut.toString(QKeySequence::NativeText))));
 }
 
+void AgentWindow::setUpAccessibility()
+{
+    // Screen readers read the name, then the description; both follow the language.
+    m_searchEdit->setAccessibleName(tr("Search customers"));
+    m_searchEdit->setAccessibleDescription(tr("Type a name, a phone number, a national ID or a case number; results "
+                                              "appear as you type. Down moves to the results, Enter opens one."));
+    m_searchResults->setAccessibleName(tr("Search results"));
+    m_presenceLabel->setAccessibleName(tr("Your state"));
+    m_streamLabel->setAccessibleName(tr("Connection to the server"));
+    m_agentNameLabel->setAccessibleName(tr("Signed-in agent"));
+    m_repeatText->setAccessibleName(tr("Repeat contact warning"));
+    m_caseView->setAccessibleName(tr("Cases"));
+    m_caseView->setAccessibleDescription(tr("The caller's cases, open ones first, with their referrals. Alt+C "
+                                            "moves here."));
+    m_historyView->setAccessibleName(tr("Contact history"));
+    m_historyView->setAccessibleDescription(tr("Every contact of the caller on every channel, newest first. Alt+H "
+                                               "moves here."));
+}
+
+void AgentWindow::setUpTabOrder()
+{
+    // Reading order of the call flow: search, the offered contact's buttons, the card (the
+    // new-caller form when the number is unknown), the cases, the history.
+    QList<QWidget *> chain { m_searchEdit, m_searchResults };
+    for (const char *name : { "acceptButton", "endButton", "newCallerName", "newCallerCity", "newCallerNationalId",
+                              "createCustomerButton" }) {
+        if (auto *w = centralWidget()->findChild<QWidget *>(QLatin1StringView(name)))
+            chain.append(w);
+    }
+    chain << m_caseView << m_historyView;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain[i - 1], chain[i]);
+}
+
 void AgentWindow::retranslateUi()
 {
     if (m_session.displayName.isEmpty())
@@ -470,12 +513,22 @@ void AgentWindow::retranslateUi()
     setActionTexts(m_shortcutsAction, tr("Keyboard shortcuts"), tr("Show the keyboard shortcuts"));
     m_arabicAction->setChecked(m_languages->language() == LanguageManager::Language::Arabic);
     m_englishAction->setChecked(m_languages->language() == LanguageManager::Language::English);
+    m_arabicIndicDigitsAction->setText(tr("Arabic-Indic digits (%1)").arg(QStringLiteral("٠١٢٣")));
+    m_latinDigitsAction->setText(tr("Latin digits (%1)").arg(QStringLiteral("0123")));
+    for (QAction *a : { m_arabicIndicDigitsAction, m_latinDigitsAction })
+        a->setToolTip(tr("The digits of dates, times, counts and numbers in the Arabic interface; English always "
+                         "uses Latin digits"));
+    m_arabicIndicDigitsAction->setChecked(m_languages->digits() == LanguageManager::Digits::ArabicIndic);
+    m_latinDigitsAction->setChecked(m_languages->digits() == LanguageManager::Digits::Latin);
 
     m_agentNameLabel->setText(
         bidi::isolateAuto(m_session.displayName.isEmpty() ? m_session.username : m_session.displayName));
     m_agentNameLabel->setToolTip(tr("Signed in as %1").arg(bidi::isolateLtr(m_session.username)));
     m_searchEdit->setPlaceholderText(tr("Search: name, number or case (Ctrl+F)"));
     m_searchEdit->setToolTip(m_searchAction->toolTip());
+    // Wide enough for the whole placeholder in either language.
+    m_searchEdit->setMinimumWidth(
+        std::max(320, m_searchEdit->fontMetrics().horizontalAdvance(m_searchEdit->placeholderText()) + 60));
     m_searchTitle->setText(tr("Search results"));
     m_casesTitle->setText(tr("Cases"));
     m_casesTitle->setToolTip(m_casesAction->toolTip());
@@ -486,7 +539,8 @@ void AgentWindow::retranslateUi()
     m_historyView->setWhatsThis(m_historyAction->toolTip());
 
     m_screenPop->retranslate();
-    m_searchModel->retranslate();
+    m_search->model()->retranslate();
+    setUpAccessibility();
     updatePresence();
     updateStream();
     updateSearchStatus();
@@ -504,10 +558,10 @@ bool AgentWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_searchEdit && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Down && m_searchModel->rowCount() > 0) {
+        if (key->key() == Qt::Key_Down && m_search->model()->rowCount() > 0) {
             m_searchResults->setFocus(Qt::ShortcutFocusReason);
             if (!m_searchResults->currentIndex().isValid())
-                m_searchResults->setCurrentIndex(m_searchModel->index(0));
+                m_searchResults->setCurrentIndex(m_search->model()->index(0));
             return true;
         }
         if (key->key() == Qt::Key_Escape) {
@@ -734,85 +788,54 @@ void AgentWindow::onScreenPopChanged()
 
 // ---- search ----
 
-void AgentWindow::scheduleSearch()
+void AgentWindow::onSearchTextChanged(const QString &text)
 {
-    const bool hasText = !m_searchEdit->text().trimmed().isEmpty();
-    m_searchPanel->setVisible(hasText);
-    if (!hasText) {
-        m_searchDebounce.stop();
-        if (m_searchRequest != 0)
-            m_client->cancel(m_searchRequest);
-        m_searchRequest = 0;
-        m_searchQuery.clear();
-        m_searchModel->clear();
-        updateSearchStatus();
-        return;
-    }
-    m_searchDebounce.start();
+    m_searchPanel->setVisible(!text.trimmed().isEmpty());
+    m_search->setText(text);
 }
 
-void AgentWindow::runSearch()
+void AgentWindow::onSearchStateChanged()
 {
-    const QString query = m_searchEdit->text().trimmed();
-    if (query.isEmpty())
-        return;
-    // Only the newest query counts: the stale request is cancelled and its answer ignored.
-    if (m_searchRequest != 0)
-        m_client->cancel(m_searchRequest);
-    m_searchQuery = query;
-    m_searchFailed = false;
-    m_searchRequest = m_client->searchCustomers(query, kSearchLimit);
-    updateSearchStatus();
-}
-
-void AgentWindow::onSearchResults(quint64 requestId, const QList<client::CustomerInfo> &customers)
-{
-    if (requestId == 0 || requestId != m_searchRequest)
-        return;
-    m_searchRequest = 0;
-    m_searchModel->setResults(customers);
-    if (!customers.isEmpty())
-        m_searchResults->setCurrentIndex(m_searchModel->index(0));
-    updateSearchStatus();
-}
-
-void AgentWindow::onSearchFailed(quint64 requestId, const client::ClientError &error)
-{
-    if (requestId == 0 || requestId != m_searchRequest)
-        return;
-    m_searchRequest = 0;
-    if (error.kind == client::ClientError::Kind::Cancelled)
-        return;
-    m_searchFailed = true;
-    m_searchError = error;
-    m_searchModel->clear();
+    if (m_search->state() == CustomerSearch::State::Results && m_search->model()->rowCount() > 0)
+        m_searchResults->setCurrentIndex(m_search->model()->index(0));
     updateSearchStatus();
 }
 
 void AgentWindow::updateSearchStatus()
 {
-    if (m_searchQuery.isEmpty()) {
-        m_searchStatus->clear();
-        return;
+    const CustomerSearchModel *model = m_search->model();
+    QString status;
+    switch (m_search->state()) {
+    case CustomerSearch::State::Idle:
+        break;
+    case CustomerSearch::State::Waiting:
+    case CustomerSearch::State::Searching:
+        status = tr("Searching…");
+        break;
+    case CustomerSearch::State::Failed:
+        status = DisplayText::error(m_search->error(), m_session.serverAddress);
+        break;
+    case CustomerSearch::State::Results:
+        if (model->rowCount() == 0)
+            status = tr("No customer matches %1. Check the spelling, or search by number or case number.")
+                         .arg(bidi::isolateAuto(m_search->query()));
+        else
+            status = tr("%Ln customer(s) found. Enter opens the selected one.", nullptr, model->rowCount());
+        if (m_search->isLocal())
+            status += u'\n'
+                + tr("The server cannot be reached: these are the customers saved on this desktop, which may "
+                     "be out of date.");
+        break;
     }
-    if (m_searchRequest != 0) {
-        m_searchStatus->setText(tr("Searching…"));
-    } else if (m_searchFailed) {
-        m_searchStatus->setText(DisplayText::error(m_searchError, m_session.serverAddress));
-    } else if (m_searchModel->rowCount() == 0) {
-        m_searchStatus->setText(tr("No customer matches %1. Check the spelling, or search by number or case number.")
-                                    .arg(bidi::isolateAuto(m_searchQuery)));
-    } else {
-        m_searchStatus->setText(
-            tr("%Ln customer(s) found. Enter opens the selected one.", nullptr, m_searchModel->rowCount()));
-    }
+    m_searchStatus->setText(status);
+    m_searchResults->setAccessibleDescription(status);
 }
 
 void AgentWindow::openSearchResult(const QModelIndex &index)
 {
-    if (!index.isValid() || index.row() >= m_searchModel->rowCount())
+    if (!index.isValid() || index.row() >= m_search->model()->rowCount())
         return;
-    const QString id = m_searchModel->data(index, CustomerSearchModel::CustomerIdRole).toString();
+    const QString id = index.data(CustomerSearchModel::CustomerIdRole).toString();
     m_screenPop->openCustomer(id);
     m_searchEdit->clear();
     m_historyView->setFocus(Qt::OtherFocusReason);

@@ -22,7 +22,7 @@ namespace sanad::ui {
 
 class CaseHistoryModel;
 class CustomerCard;
-class CustomerSearchModel;
+class CustomerSearch;
 class LanguageManager;
 class OfferBanner;
 class Ringer;
@@ -30,10 +30,12 @@ class ScreenPop;
 
 // The agent's main window, keyboard first: presence in the toolbar (Available F9, Break F10,
 // on contact and wrap-up as the server reports them, time in state), the agent stream's
-// connection, the agent's name and customer search (Ctrl+F, results as you type); the offered
-// contact's banner (rings visibly and audibly; Accept Ctrl+Return, End Ctrl+E); and the
-// screen-pop: repeat-contact warning, customer card or new-caller form, cases with their
-// referrals (Alt+C) and the full contact history (Alt+H). Every shortcut is in its tooltip.
+// connection, the agent's name and customer search (Ctrl+F, results as you type: CustomerSearch);
+// the offered contact's banner (rings visibly and audibly; Accept Ctrl+Return, End Ctrl+E); and
+// the screen-pop: repeat-contact warning, customer card or new-caller form, cases with their
+// referrals (Alt+C) and the full contact history (Alt+H). Every shortcut is in its tooltip; Tab
+// walks the call flow in reading order (search, banner buttons, card, cases, history); every
+// control of the flow has an accessible name and description and shows when it has the focus.
 //
 // It talks to the server only through the SanadClient's non-blocking calls and signals.
 class AgentWindow final : public QMainWindow
@@ -46,6 +48,8 @@ public:
     ~AgentWindow() override;
 
     ScreenPop *screenPop() const { return m_screenPop; }
+    // The search box's controller; the desktop sets its offline source here.
+    CustomerSearch *customerSearch() const { return m_search; }
     AgentState presence() const { return m_presence; }
     QString presenceText() const;
     // The call in hand (offered, on contact or in wrap-up); empty when none.
@@ -85,11 +89,11 @@ private:
     void updatePresence();
     void updateStream();
 
-    void scheduleSearch();
-    void runSearch();
-    void onSearchResults(quint64 requestId, const QList<client::CustomerInfo> &customers);
-    void onSearchFailed(quint64 requestId, const client::ClientError &error);
+    void onSearchTextChanged(const QString &text);
+    void onSearchStateChanged();
     void openSearchResult(const QModelIndex &index);
+    void setUpAccessibility();
+    void setUpTabOrder();
     void updateSearchStatus();
     void focusSearch();
     void focusHistory();
@@ -101,7 +105,7 @@ private:
     LanguageManager *m_languages;
     ScreenPop *m_screenPop;
     Ringer *m_ringer;
-    CustomerSearchModel *m_searchModel;
+    CustomerSearch *m_search;
     client::Session m_session;
 
     AgentState m_presence = AgentState::Offline;
@@ -110,12 +114,6 @@ private:
     QTimer m_clockTick;
     bool m_streamStopped = false;
     client::ClientError m_streamStopError;
-
-    QTimer m_searchDebounce;
-    quint64 m_searchRequest = 0;
-    QString m_searchQuery;
-    bool m_searchFailed = false;
-    client::ClientError m_searchError;
 
     QAction *m_acceptAction = nullptr;
     QAction *m_endAction = nullptr;
@@ -129,6 +127,8 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_arabicAction = nullptr;
     QAction *m_englishAction = nullptr;
+    QAction *m_arabicIndicDigitsAction = nullptr;
+    QAction *m_latinDigitsAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QMenu *m_sanadMenu = nullptr;
     QMenu *m_contactMenu = nullptr;

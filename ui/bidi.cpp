@@ -1,5 +1,7 @@
 #include "ui/bidi.h"
 
+#include <QGuiApplication>
+
 namespace sanad::ui::bidi {
 
 QString isolateLtr(const QString &text)
@@ -14,6 +16,13 @@ QString isolateAuto(const QString &text)
     if (text.isEmpty())
         return text;
     return QChar(kFsi) + text + QChar(kPdi);
+}
+
+QString inLayoutDirection(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    return QChar(QGuiApplication::layoutDirection() == Qt::RightToLeft ? kRlm : kLrm) + text;
 }
 
 QString stripFormatCharacters(QStringView text)

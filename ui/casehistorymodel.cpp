@@ -81,7 +81,7 @@ QVariant CaseHistoryModel::data(const QModelIndex &index, int role) const
         case AgentColumn:
             return bidi::isolateAuto(i.agentName);
         case CaseColumn:
-            return bidi::isolateLtr(i.caseNumber);
+            return DisplayText::caseNumber(i.caseNumber);
         case SummaryColumn:
             if (!i.summary.isEmpty())
                 return bidi::isolateAuto(i.summary);
@@ -146,7 +146,7 @@ QVariant CaseHistoryModel::headerData(int section, Qt::Orientation orientation, 
     case ChannelColumn:
         return tr("Channel");
     case DateColumn:
-        return tr("Date (Gregorian · Hijri)");
+        return tr("Date (Gregorian · Hijri, approximate)");
     case AgentColumn:
         return tr("Agent");
     case CaseColumn:

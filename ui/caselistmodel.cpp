@@ -144,7 +144,7 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
     case Qt::DisplayRole:
         switch (column) {
         case NumberColumn:
-            return bidi::isolateLtr(c.number);
+            return DisplayText::caseNumber(c.number);
         case CategoryColumn:
             return DisplayText::category(c.category);
         case StatusColumn:
@@ -161,9 +161,9 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
             lines << bidi::isolateAuto(c.summary);
         if (!c.location.isEmpty())
             lines << tr("Location: %1").arg(bidi::isolateAuto(c.location));
-        lines << tr("Opened: %1").arg(DisplayText::gregorianAndHijri(c.openedAt));
+        lines << tr("Opened: %1").arg(DisplayText::gregorianAndApproximateHijri(c.openedAt));
         if (c.closedAt.isValid())
-            lines << tr("Closed: %1").arg(DisplayText::gregorianAndHijri(c.closedAt));
+            lines << tr("Closed: %1").arg(DisplayText::gregorianAndApproximateHijri(c.closedAt));
         if (c.status == CaseStatus::Resolved || c.status == CaseStatus::Closed)
             lines << (c.customerConfirmed ? tr("The customer confirmed the resolution.")
                                           : tr("The customer did not confirm the resolution."));
@@ -226,8 +226,8 @@ QVariant CaseListModel::referralData(const client::CaseInfo &c, const client::Re
         return {};
     case Qt::ToolTipRole:
         return tr("Referral of case %1\nCreated: %2\nDue: %3")
-            .arg(bidi::isolateLtr(c.number), DisplayText::gregorianAndHijri(r.createdAt),
-                 DisplayText::gregorianAndHijri(r.dueAt));
+            .arg(DisplayText::caseNumber(c.number), DisplayText::gregorianAndApproximateHijri(r.createdAt),
+                 DisplayText::gregorianAndApproximateHijri(r.dueAt));
     case Qt::ForegroundRole:
         if (overdue)
             return QBrush(kOverdueRed);

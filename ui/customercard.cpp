@@ -173,7 +173,7 @@ void CustomerCard::refresh()
         m_cityLabel->setText(tr("City:"));
         m_city->setText(c.city.isEmpty() ? tr("not recorded") : bidi::isolateAuto(c.city));
         m_nationalIdLabel->setText(tr("National ID:"));
-        m_nationalId->setText(c.nationalId.isEmpty() ? tr("not recorded") : bidi::isolateLtr(c.nationalId));
+        m_nationalId->setText(c.nationalId.isEmpty() ? tr("not recorded") : DisplayText::nationalId(c.nationalId));
         m_sinceLabel->setText(tr("Customer since:"));
         m_since->setText(DisplayText::date(c.createdAt));
         m_verifiedLabel->setText(tr("Verified before:"));

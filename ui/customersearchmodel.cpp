@@ -11,52 +11,64 @@ CustomerSearchModel::CustomerSearchModel(QObject *parent)
 
 CustomerSearchModel::~CustomerSearchModel() = default;
 
-void CustomerSearchModel::setResults(const QList<client::CustomerInfo> &customers)
+void CustomerSearchModel::setResults(const QList<client::SearchResult> &results)
 {
     beginResetModel();
-    m_customers = customers;
+    m_results = results;
     endResetModel();
 }
 
 void CustomerSearchModel::clear()
 {
     beginResetModel();
-    m_customers.clear();
+    m_results.clear();
     endResetModel();
 }
 
 void CustomerSearchModel::retranslate()
 {
-    if (!m_customers.isEmpty())
+    if (!m_results.isEmpty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1));
 }
 
 int CustomerSearchModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_customers.size());
+    return parent.isValid() ? 0 : int(m_results.size());
 }
 
 QVariant CustomerSearchModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const client::CustomerInfo &c = m_customers.at(index.row());
+    const client::SearchResult &result = m_results.at(index.row());
+    const client::CustomerInfo &c = result.customer;
     const QString phone = c.phones.isEmpty() ? QString() : c.phones.first();
     switch (role) {
     case Qt::DisplayRole: {
         QString text = bidi::isolateAuto(c.name);
         if (!phone.isEmpty())
+            //: A search result: the customer's name, then the primary number.
             text = tr("%1 — %2").arg(text, DisplayText::phoneNumber(phone));
         if (!c.city.isEmpty())
+            //: A search result, then the customer's city. In Arabic avoid the middle dot, which reads as
+            //: the Arabic-Indic zero next to digits.
             text = tr("%1 · %2").arg(text, bidi::isolateAuto(c.city));
+        const QString why = DisplayText::searchMatch(result.match, result.caseNumber);
+        if (!why.isEmpty())
+            //: A search result, then why it was found, e.g. "(similar spelling)".
+            text = tr("%1 (%2)").arg(text, why);
         return text;
     }
     case Qt::ToolTipRole: {
         QStringList lines { bidi::isolateAuto(c.name) };
         if (!c.phones.isEmpty())
             lines << tr("Numbers: %1").arg(DisplayText::phoneNumbers(c.phones));
+        if (!c.nationalId.isEmpty())
+            lines << tr("National ID: %1").arg(DisplayText::nationalId(c.nationalId));
         if (c.lastContactAt.isValid())
-            lines << tr("Last contact: %1").arg(DisplayText::gregorianAndHijri(c.lastContactAt));
+            lines << tr("Last contact: %1").arg(DisplayText::gregorianAndApproximateHijri(c.lastContactAt));
+        if (const QString why = DisplayText::searchMatch(result.match, result.caseNumber); !why.isEmpty())
+            lines << tr("Found by: %1").arg(why);
         lines << tr("Press Enter to open the customer.");
         return lines.join(u'\n');
     }
@@ -66,6 +78,8 @@ QVariant CustomerSearchModel::data(const QModelIndex &index, int role) const
         return c.name;
     case PrimaryPhoneRole:
         return phone;
+    case MatchRole:
+        return int(result.match);
     }
     return {};
 }

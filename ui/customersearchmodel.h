@@ -6,30 +6,31 @@
 
 namespace sanad::ui {
 
-// The results of a customer search, in the server's order (most recent contact first): one row
-// per customer, "name — primary number · city".
+// The results of a customer search, best first as the source ranked them: one row per customer,
+// "name — primary number · city", and why it was found when the row does not say it (a case
+// number, a national id, a similar spelling, some of the words).
 class CustomerSearchModel final : public QAbstractListModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CustomerSearchModel)
 
 public:
-    enum Role { CustomerIdRole = Qt::UserRole + 1, NameRole, PrimaryPhoneRole };
+    enum Role { CustomerIdRole = Qt::UserRole + 1, NameRole, PrimaryPhoneRole, MatchRole };
     Q_ENUM(Role)
 
     explicit CustomerSearchModel(QObject *parent = nullptr);
     ~CustomerSearchModel() override;
 
-    void setResults(const QList<client::CustomerInfo> &customers);
+    void setResults(const QList<client::SearchResult> &results);
     void clear();
-    const client::CustomerInfo &customerAt(int row) const { return m_customers.at(row); }
+    const client::SearchResult &resultAt(int row) const { return m_results.at(row); }
     void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<client::CustomerInfo> m_customers;
+    QList<client::SearchResult> m_results;
 };
 
 } // namespace sanad::ui

@@ -1,6 +1,7 @@
 #include "ui/displaytext.h"
 
 #include "core/category.h"
+#include "core/phonenumber.h"
 #include "ui/bidi.h"
 
 #include <QCalendar>
@@ -139,9 +140,62 @@ QString DisplayText::category(const QString &key)
     return categoryLabel(key);
 }
 
+QString DisplayText::digits(const QString &text)
+{
+    const QString zero = QLocale().zeroDigit();
+    if (zero.size() != 1 || zero == u"0")
+        return text;
+    QString out = text;
+    for (QChar &c : out) {
+        if (c >= u'0' && c <= u'9')
+            c = QChar(char16_t(zero.at(0).unicode() + (c.unicode() - u'0')));
+    }
+    return out;
+}
+
 QString DisplayText::phoneNumber(const QString &number)
 {
+    // The groups are joined by no-break spaces, not spaces. Arabic-Indic digits are Arabic
+    // numbers to the bidi algorithm and act as right-to-left text on the spaces between them:
+    // even inside LRI...PDI, "+٩٦٨ ٩١٢٣ ٤٥٦٧" would show its groups in reverse order. A no-break
+    // space is a common separator, which joins two numbers into one (and keeps the number on
+    // one line).
+    QString grouped = PhoneNumberNormalizer::formatInternational(number);
+    grouped.replace(u' ', QChar(0x00A0));
+    return bidi::isolateLtr(digits(grouped));
+}
+
+QString DisplayText::nationalId(const QString &id)
+{
+    return bidi::isolateLtr(digits(id));
+}
+
+QString DisplayText::caseNumber(const QString &number)
+{
     return bidi::isolateLtr(number);
+}
+
+QString DisplayText::searchMatch(SearchMatch match, const QString &caseNumber)
+{
+    switch (match) {
+    case SearchMatch::CaseNumber:
+        return tr("case %1").arg(DisplayText::caseNumber(caseNumber));
+    case SearchMatch::NationalId:
+        return tr("national ID");
+    case SearchMatch::PhonePrefix:
+        return tr("number starts with the digits typed");
+    case SearchMatch::NameSimilar:
+        return tr("similar spelling");
+    case SearchMatch::NamePartial:
+        return tr("some of the words");
+    case SearchMatch::Phone:
+    case SearchMatch::NameExact:
+    case SearchMatch::NameWords:
+    case SearchMatch::NamePrefix:
+    case SearchMatch::Unspecified:
+        break;
+    }
+    return {};
 }
 
 QString DisplayText::phoneNumbers(const QStringList &numbers)
@@ -151,7 +205,7 @@ QString DisplayText::phoneNumbers(const QStringList &numbers)
     for (const QString &n : numbers)
         isolated.append(phoneNumber(n));
     //: Separator between several phone numbers of one customer.
-    return isolated.join(tr(", "));
+    return bidi::inLayoutDirection(isolated.join(tr(", ")));
 }
 
 QString DisplayText::dateTime(const QDateTime &utc)
@@ -181,8 +235,17 @@ QString DisplayText::gregorianAndHijri(const QDateTime &utc)
 {
     if (!utc.isValid())
         return {};
-    //: A Gregorian date and time, then the Hijri date.
+    //: A Gregorian date and time, then the Hijri date. In Arabic avoid the middle dot, which
+    //: reads as the Arabic-Indic zero next to digits.
     return tr("%1 · %2").arg(dateTime(utc), hijriDate(utc.toLocalTime().date()));
+}
+
+QString DisplayText::gregorianAndApproximateHijri(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    //: A Gregorian date and time, then the Hijri date, which the tabular calendar gives to a day or two.
+    return tr("%1 · %2 (approximate)").arg(dateTime(utc), hijriDate(utc.toLocalTime().date()));
 }
 
 QString DisplayText::hijriToolTip(const QDateTime &utc)

@@ -28,18 +28,34 @@ public:
     // The translated category label; a word for "not recorded" when the key is empty.
     static QString category(const QString &key);
 
-    // One E.164 number, wrapped in LRI...PDI so that it never renders reversed in RTL text.
+    // ASCII digits written in the default locale's digits (Arabic-Indic under ar_OM, the
+    // "digits" setting of LanguageManager), for numbers that are not quantities.
+    static QString digits(const QString &text);
+    // One E.164 number grouped for reading aloud ("+968 9123 4567", no-break spaces) in the
+    // locale's digits, wrapped in LRI...PDI so that it never renders reversed in RTL text.
     static QString phoneNumber(const QString &number);
-    // Several numbers, each isolated, joined with the locale's list separator.
+    // Several numbers, each isolated, joined with the locale's list separator, in the reading
+    // order of the interface (the first at the right in Arabic).
     static QString phoneNumbers(const QStringList &numbers);
+    // A national id in the locale's digits, isolated.
+    static QString nationalId(const QString &id);
+    // A case number as issued ("SN-2026-000123"), isolated. Its digits stay Latin: it is a code
+    // with Latin letters that agents read out and callers type back.
+    static QString caseNumber(const QString &number);
+    // Why a search found a customer, when the name and number shown do not say it ("similar
+    // spelling", "case SN-..."); empty otherwise.
+    static QString searchMatch(SearchMatch match, const QString &caseNumber = QString());
 
     // Local date and time in the default locale's short format; empty for a null time.
     static QString dateTime(const QDateTime &utc);
     static QString date(const QDateTime &utc);
     // The tabular Islamic (civil) calendar date, e.g. "1 Ramadan 1445 AH" / "١ رمضان ١٤٤٥ هـ".
     static QString hijriDate(const QDate &date);
-    // "<Gregorian date and time> · <Hijri date>" for history rows.
+    // "<Gregorian date and time> · <Hijri date>" for table rows, whose header says that the Hijri
+    // date is approximate.
     static QString gregorianAndHijri(const QDateTime &utc);
+    // The same with "(approximate)" after the Hijri date, for text shown without such a header.
+    static QString gregorianAndApproximateHijri(const QDateTime &utc);
     // Says that the Hijri date is approximate (tabular calendar, a day or two from official dates).
     static QString hijriToolTip(const QDateTime &utc);
 

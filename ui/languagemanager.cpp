@@ -30,6 +30,24 @@ QSettings settings()
     return QSettings(QStringLiteral("Sanad"), QStringLiteral("sanad-desk"));
 }
 
+LanguageManager::Digits digitsOf(const QLocale &locale)
+{
+    return locale.zeroDigit() == u"0" ? LanguageManager::Digits::Latin : LanguageManager::Digits::ArabicIndic;
+}
+
+// The configured Arabic locale, ar_OM unless set.
+QLocale configuredArabicLocale()
+{
+    const QString configured = settings().value(QStringLiteral("arabicLocale")).toString();
+    if (!configured.isEmpty()) {
+        const QLocale locale(configured);
+        if (locale.language() == QLocale::Arabic)
+            return locale;
+        qCWarning(lcUi) << "setting arabicLocale is not an Arabic locale, using ar_OM:" << configured;
+    }
+    return QLocale(QLocale::Arabic, QLocale::Oman);
+}
+
 } // namespace
 
 LanguageManager::LanguageManager(QObject *parent)
@@ -65,14 +83,46 @@ QLocale LanguageManager::localeFor(Language language)
 {
     if (language == Language::English)
         return QLocale(QLocale::English, QLocale::UnitedKingdom);
-    const QString configured = settings().value(QStringLiteral("arabicLocale")).toString();
-    if (!configured.isEmpty()) {
-        const QLocale locale(configured);
-        if (locale.language() == QLocale::Arabic)
-            return locale;
-        qCWarning(lcUi) << "setting arabicLocale is not an Arabic locale, using ar_OM:" << configured;
-    }
-    return QLocale(QLocale::Arabic, QLocale::Oman);
+    const QLocale configured = configuredArabicLocale();
+    const Digits wanted = savedDigits();
+    if (digitsOf(configured) == wanted)
+        return configured;
+    return wanted == Digits::Latin ? QLocale(QLocale::Arabic, QLocale::UnitedArabEmirates)
+                                   : QLocale(QLocale::Arabic, QLocale::Oman);
+}
+
+QString LanguageManager::digitsCode(Digits digits)
+{
+    return digits == Digits::Latin ? QStringLiteral("latin") : QStringLiteral("arabic-indic");
+}
+
+std::optional<LanguageManager::Digits> LanguageManager::fromDigitsCode(QStringView code)
+{
+    const QString c = code.trimmed().toString().toLower();
+    if (c == u"latin" || c == u"western" || c == u"0123")
+        return Digits::Latin;
+    if (c == u"arabic-indic" || c == u"arabic" || c == u"indic" || c == u"eastern" || c == u"٠١٢٣")
+        return Digits::ArabicIndic;
+    return std::nullopt;
+}
+
+LanguageManager::Digits LanguageManager::savedDigits()
+{
+    const QString saved = settings().value(QStringLiteral("digits")).toString();
+    if (const auto digits = fromDigitsCode(saved))
+        return *digits;
+    return digitsOf(configuredArabicLocale());
+}
+
+void LanguageManager::setDigits(Digits digits)
+{
+    if (digits == savedDigits())
+        return;
+    settings().setValue(QStringLiteral("digits"), digitsCode(digits));
+    // Installing the catalogues again posts LanguageChange to every widget, which writes its
+    // numbers and dates again in the new locale.
+    setLanguage(m_language);
+    Q_EMIT digitsChanged(digits);
 }
 
 void LanguageManager::removeTranslators()

@@ -17,8 +17,13 @@ namespace sanad::ui {
 // every widget, whose changeEvent() retranslates it. The choice is saved in QSettings
 // ("Sanad", "sanad-desk"), key "language" ("ar" or "en").
 //
-// The Arabic locale is itself a setting, key "arabicLocale" (default "ar_OM", which writes
-// Arabic-Indic digits; "ar_AE" writes Latin digits).
+// The Arabic locale is itself a setting, key "arabicLocale" (default "ar_OM"), and so are the
+// digits the Arabic interface writes, key "digits" ("arabic-indic" or "latin"; by default those
+// of the Arabic locale). Qt 6.4 cannot change a locale's digits (it ignores "-u-nu-latn"), so
+// the digits choose the locale: the configured one when its digits agree, else ar_AE for Latin
+// digits or ar_OM for Arabic-Indic ones (the same Gulf formats). Every date, time, count and
+// number on screen, phone numbers and national ids included (DisplayText::digits), follows. The
+// English interface always writes Latin digits.
 class LanguageManager final : public QObject
 {
     Q_OBJECT
@@ -27,6 +32,8 @@ class LanguageManager final : public QObject
 public:
     enum class Language { Arabic, English };
     Q_ENUM(Language)
+    enum class Digits { ArabicIndic, Latin };
+    Q_ENUM(Digits)
 
     explicit LanguageManager(QObject *parent = nullptr);
     // Removes the translators it installed.
@@ -38,6 +45,14 @@ public:
     // The saved language, Arabic when none was saved.
     static Language savedLanguage();
 
+    // The digits of the Arabic interface. setDigits() saves them and applies them at once.
+    Digits digits() const { return savedDigits(); }
+    void setDigits(Digits digits);
+    static Digits savedDigits();
+    // "arabic-indic" / "latin"; fromDigitsCode also takes "arabic", "indic", "0123", "٠١٢٣".
+    static QString digitsCode(Digits digits);
+    static std::optional<Digits> fromDigitsCode(QStringView code);
+
     // "ar" / "en"; fromCode also takes "العربية", "arabic", "english", any case.
     static QString code(Language language);
     static std::optional<Language> fromCode(QStringView code);
@@ -46,6 +61,7 @@ public:
 
 Q_SIGNALS:
     void languageChanged(sanad::ui::LanguageManager::Language language);
+    void digitsChanged(sanad::ui::LanguageManager::Digits digits);
 
 private:
     void removeTranslators();

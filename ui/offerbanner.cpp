@@ -245,6 +245,9 @@ void OfferBanner::refresh()
     }
     m_title->setText(title);
     m_detail->setText(detail);
+    // A screen reader announces the banner as what it says.
+    setAccessibleName(title);
+    setAccessibleDescription(detail);
     const QIcon icon = Icons::channel(m_offer.channel == Channel::Unspecified ? Channel::Voice : m_offer.channel);
     m_icon->setPixmap(icon.pixmap(QSize(32, 32), devicePixelRatioF()));
 }

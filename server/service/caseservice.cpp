@@ -1,15 +1,14 @@
 #include "server/service/caseservice.h"
 
-#include "core/casenumber.h"
 #include "core/clock.h"
 #include "core/phonenumber.h"
 #include "server/auth/authorizer.h"
 #include "server/queue/queuerouter.h"
 #include "server/service/callercontextbuilder.h"
+#include "server/service/customersearch.h"
 #include "server/service/servicecontext.h"
 #include "server/service/unaryhandler.h"
 #include "server/storage/auditrepository.h"
-#include "server/storage/caserepository.h"
 #include "server/storage/customerrepository.h"
 #include "server/storage/transaction.h"
 #include "server/util/protoutil.h"
@@ -68,10 +67,14 @@ grpc::ServerUnaryReactor *CaseService::SearchCustomers(grpc::CallbackServerConte
         const AuthResult auth = m_context.authorizer.authorize(context, methods::kSearchCustomers);
         if (!auth.ok())
             return auth.status;
-        const QString query = PhoneNumberNormalizer::foldDigitsAndMarks(fromStd(request->query())).simplified();
-        if (query.isEmpty())
+        const QString query = fromStd(request->query());
+        if (PhoneNumberNormalizer::foldDigitsAndMarks(query).simplified().isEmpty())
             return invalidArgument(u"The search is empty: type a name, a phone number, a national id or a case "
                                    "number."_s);
+        if (query.size() > kMaxQueryLength)
+            return invalidArgument(
+                u"The search is %1 characters long: type at most %2, such as a name or a number."_s.arg(query.size())
+                    .arg(kMaxQueryLength));
         int limit = request->limit();
         if (limit < 0)
             return invalidArgument(
@@ -80,34 +83,23 @@ grpc::ServerUnaryReactor *CaseService::SearchCustomers(grpc::CallbackServerConte
         limit = limit == 0 ? kDefaultSearchLimit : std::min(limit, kMaxSearchLimit);
 
         Transaction snapshot(m_context.database, Transaction::Mode::Read);
-        CustomerRepository customers(m_context.database);
+        const QList<CustomerSearch::Result> results
+            = CustomerSearch(m_context.database, m_context.normalizer).run(query, limit);
         QStringList ids;
-        const auto addIds = [&ids](const QStringList &more) {
-            for (const QString &id : more) {
-                if (!ids.contains(id))
-                    ids.append(id);
-            }
-        };
-        if (const std::optional<CaseNumber> caseNumber = CaseNumber::parse(query)) {
-            const QString id = CaseRepository(m_context.database).customerIdOfNumber(caseNumber->toString());
-            if (!id.isEmpty())
-                ids.append(id);
-        }
-        if (ids.isEmpty()) {
-            const PhoneNumber phone = m_context.normalizer.parse(query);
-            if (phone.ok())
-                addIds(customers.idsByPhone(phone.e164, limit));
-            addIds(customers.idsByNationalId(query, limit));
-            if (!phone.ok())
-                addIds(customers.idsByNameKey(CustomerRepository::nameKey(query), limit));
-        }
-        QList<v1::Customer> found = customers.findMany(ids);
+        for (const CustomerSearch::Result &result : results)
+            ids.append(result.customerId);
+        QList<v1::Customer> found = CustomerRepository(m_context.database).findMany(ids);
         snapshot.commit();
-        std::stable_sort(found.begin(), found.end(), [](const v1::Customer &a, const v1::Customer &b) {
-            return timestampMs(a.last_contact_at()) > timestampMs(b.last_contact_at());
-        });
-        for (int i = 0; i < found.size() && i < limit; ++i)
-            *response->add_customers() = std::move(found[i]);
+        // findMany skips ids that vanished, so results and customers are paired by id.
+        qsizetype next = 0;
+        for (const CustomerSearch::Result &result : results) {
+            if (next >= found.size() || fromStd(found[next].id()) != result.customerId)
+                continue;
+            *response->add_customers() = std::move(found[next++]);
+            v1::SearchMatch *match = response->add_matches();
+            match->set_kind(static_cast<v1::SearchMatchKind>(result.match));
+            match->set_case_number(toStd(result.caseNumber));
+        }
         return grpc::Status::OK;
     });
     return reactor;

@@ -24,6 +24,7 @@ public:
 
     static constexpr int kDefaultSearchLimit = 20;
     static constexpr int kMaxSearchLimit = 100;
+    static constexpr int kMaxQueryLength = 200;
 
 private:
     ServiceContext &m_context;

@@ -1,6 +1,7 @@
 #include "server/storage/customerrepository.h"
 
 #include "core/arabictext.h"
+#include "server/storage/customernameindex.h"
 #include "server/storage/database.h"
 #include "server/storage/sqlquery.h"
 #include "server/storage/writestatement.h"
@@ -34,30 +35,31 @@ void readCustomer(const SqlQuery &query, v1::Customer *customer)
 CustomerRepository::CustomerRepository(Database &database)
     : m_database(database)
     , m_db(database.connection())
+    , m_nameIndex(std::make_unique<CustomerNameIndex>(database))
 { }
 
 CustomerRepository::~CustomerRepository() = default;
-
-QString CustomerRepository::nameKey(const QString &name)
-{
-    return searchKey(name);
-}
 
 void CustomerRepository::insert(const v1::Customer &customer, const QString &externalId)
 {
     if (!m_insertCustomer) {
         m_insertCustomer = std::make_unique<WriteStatement>(
             m_database,
-            u"INSERT INTO customers (id, name, name_key, city, national_id, email, external_id, created_at, "
-            "updated_at, version, last_contact_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            u"INSERT INTO customers (id, name, name_key, loose_key, city, national_id, email, external_id, "
+            "created_at, updated_at, version, last_contact_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         m_insertPhone = std::make_unique<WriteStatement>(
             m_database, u"INSERT INTO customer_phones (customer_id, e164, position) VALUES (?, ?, ?)"_s);
     }
     const std::string &id = customer.id();
     const qint64 createdAt = timestampMs(customer.created_at());
+    const qint64 lastContact = customer.has_last_contact_at() ? timestampMs(customer.last_contact_at()) : 0;
+    const QString name = fromStd(customer.name());
+    const QString nameKey = searchKey(name);
+    const QString looseNameKey = looseKey(name);
     m_insertCustomer->bind(id)
         .bind(customer.name())
-        .bind(nameKey(fromStd(customer.name())))
+        .bind(nameKey)
+        .bind(looseNameKey)
         .bind(customer.city())
         .bind(customer.national_id())
         .bind(customer.email());
@@ -68,8 +70,10 @@ void CustomerRepository::insert(const v1::Customer &customer, const QString &ext
     m_insertCustomer->bind(createdAt)
         .bind(createdAt)
         .bind(qint64(customer.version() > 0 ? customer.version() : 1))
-        .bind(customer.has_last_contact_at() ? timestampMs(customer.last_contact_at()) : qint64(0))
+        .bind(lastContact)
         .exec();
+    if (!m_nameIndexDeferred)
+        m_nameIndex->add(fromStd(id), nameKey, looseNameKey, lastContact);
     for (int i = 0; i < customer.phones_size(); ++i)
         m_insertPhone->bind(id).bind(customer.phones(i)).bind(i).exec();
     if (customer.verifications_size() > 0) {
@@ -182,17 +186,44 @@ QStringList CustomerRepository::idsByNationalId(const QString &nationalId, int l
                nationalId, limit);
 }
 
-QStringList CustomerRepository::idsByNameKey(const QString &keyPart, int limit)
+QStringList CustomerRepository::idsByPhonePrefix(const QString &e164Prefix, int limit)
 {
-    return ids(u"SELECT id FROM customers WHERE "_s + m_database.dialect().containsCondition(u"name_key"_s)
-                   + u" ORDER BY last_contact_at DESC, created_at DESC, id LIMIT ?"_s,
-               keyPart, limit);
+    const QString bound = CustomerNameIndex::prefixBound(e164Prefix);
+    SqlQuery query(m_db,
+                   u"SELECT id FROM customers WHERE id IN (SELECT customer_id FROM customer_phones "
+                   "WHERE e164 >= ? AND e164 < ? ORDER BY e164 LIMIT ?) "
+                   "ORDER BY last_contact_at DESC, created_at DESC, id LIMIT ?"_s);
+    query.bind(e164Prefix).bind(bound).bind(kPhonePrefixCandidates).bind(limit).exec();
+    QStringList result;
+    while (query.next())
+        result.append(query.text(0));
+    return result;
+}
+
+QStringList CustomerRepository::idsByNameKey(const QString &nameKey, int limit)
+{
+    return ids(u"SELECT id FROM customers WHERE name_key = ? ORDER BY last_contact_at DESC, id LIMIT ?"_s, nameKey,
+               limit);
 }
 
 void CustomerRepository::touchLastContact(const QString &id, qint64 atMs)
 {
-    SqlQuery query(m_db, u"UPDATE customers SET last_contact_at = ? WHERE id = ? AND last_contact_at < ?"_s);
-    query.bind(atMs).bind(id).bind(atMs).exec();
+    QString nameKey;
+    qint64 previous = 0;
+    {
+        SqlQuery current(m_db, u"SELECT name_key, last_contact_at FROM customers WHERE id = ?"_s);
+        current.bind(id).exec();
+        if (!current.next())
+            return;
+        nameKey = current.text(0);
+        previous = current.integer(1);
+        current.finish();
+    }
+    if (previous >= atMs)
+        return;
+    SqlQuery query(m_db, u"UPDATE customers SET last_contact_at = ? WHERE id = ?"_s);
+    query.bind(atMs).bind(id).exec();
+    m_nameIndex->moveLastContact(id, nameKey, previous, atMs);
 }
 
 qint64 CustomerRepository::count()

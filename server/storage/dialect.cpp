@@ -48,17 +48,24 @@ QString Dialect::schema(QString sql) const
         sql.replace(u"${BLOB}"_s, u"BLOB"_s);
         // AUTOINCREMENT: a sequence is never reused, even after the newest row is deleted.
         sql.replace(u"${SERIAL_PK}"_s, u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
+        sql.replace(u"${WITHOUT_ROWID}"_s, u"WITHOUT ROWID"_s);
     } else {
         sql.replace(u"${BIGINT}"_s, u"BIGINT"_s);
         sql.replace(u"${BLOB}"_s, u"BYTEA"_s);
         sql.replace(u"${SERIAL_PK}"_s, u"BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"_s);
+        sql.replace(u"${WITHOUT_ROWID}"_s, QString());
     }
     return sql;
 }
 
-QString Dialect::containsCondition(const QString &column) const
+QString Dialect::containsCondition(const QString &expression) const
 {
-    return m_kind == Kind::Sqlite ? u"instr("_s + column + u", ?) > 0"_s : u"strpos("_s + column + u", ?) > 0"_s;
+    return position(expression, u"?"_s) + u" > 0"_s;
+}
+
+QString Dialect::position(const QString &haystack, const QString &needle) const
+{
+    return (m_kind == Kind::Sqlite ? u"instr("_s : u"strpos("_s) + haystack + u", "_s + needle + u")"_s;
 }
 
 QStringList Dialect::bulkLoadBegin() const

@@ -33,12 +33,16 @@ public:
     QString beginRead() const;
 
     // Schema text with ${BIGINT}, ${BLOB}, ${SERIAL_PK} (an auto-incrementing integer primary
-    // key whose values only grow) replaced by this dialect's types.
+    // key whose values only grow) replaced by this dialect's types, and ${WITHOUT_ROWID} (after
+    // a CREATE TABLE: the table is stored in its primary key's order, with no second copy) by
+    // SQLite's clause or nothing.
     QString schema(QString sql) const;
 
-    // A condition that is true when `column` contains the bound text (no LIKE wildcards, so the
-    // user's "%" and "_" match literally).
-    QString containsCondition(const QString &column) const;
+    // A condition that is true when the text expression contains the bound text (no LIKE
+    // wildcards, so the user's "%" and "_" match literally).
+    QString containsCondition(const QString &expression) const;
+    // The 1-based position of needle in haystack (two SQL expressions), 0 when absent.
+    QString position(const QString &haystack, const QString &needle) const;
 
     // Statements around a bulk load (seeding): a large page cache while it runs, the default after.
     QStringList bulkLoadBegin() const;

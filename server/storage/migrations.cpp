@@ -1,6 +1,8 @@
 #include "server/storage/migrations.h"
 
+#include "core/arabictext.h"
 #include "server/logcategories.h"
+#include "server/storage/customernameindex.h"
 #include "server/storage/database.h"
 #include "server/storage/sqlquery.h"
 #include "server/storage/storageerror.h"
@@ -22,9 +24,43 @@ struct Migration
 {
     int version;
     const char *description;
-    QStringList statements; // dialect placeholders: ${BIGINT}, ${BLOB}, ${SERIAL_PK}
+    QStringList statements; // dialect placeholders: ${BIGINT}, ${BLOB}, ${SERIAL_PK}, ${WITHOUT_ROWID}
     std::function<void(Database &, qint64 nowMs)> data;
 };
+
+// Name search (docs/search.md): the loose key of every name, the index of name words
+// (CustomerNameIndex), and exact names in last-contact order. Existing customers get both keys
+// computed again and are indexed.
+Migration nameSearchMigration(int version)
+{
+    return { version,
+             "name search index",
+             {
+                 u"ALTER TABLE customers ADD COLUMN loose_key TEXT NOT NULL DEFAULT ''"_s,
+                 u"CREATE INDEX customers_name_key ON customers(name_key, last_contact_at)"_s,
+                 // One row per distinct word of a name key; see CustomerNameIndex.
+                 u"CREATE TABLE customer_name_tokens (token TEXT NOT NULL, last_contact_at ${BIGINT} NOT NULL, "
+                 "customer_id TEXT NOT NULL REFERENCES customers(id), name_key TEXT NOT NULL, "
+                 "loose_key TEXT NOT NULL, PRIMARY KEY (token, last_contact_at, customer_id)) ${WITHOUT_ROWID}"_s,
+                 u"CREATE TABLE customer_name_words (token TEXT PRIMARY KEY, loose_token TEXT NOT NULL, "
+                 "customers ${BIGINT} NOT NULL)"_s,
+                 u"CREATE INDEX customer_name_words_loose ON customer_name_words(loose_token)"_s,
+             },
+             [](Database &database, qint64) {
+                 const QSqlDatabase db = database.connection();
+                 QList<std::pair<QString, QString>> names;
+                 {
+                     SqlQuery all(db, u"SELECT id, name FROM customers"_s);
+                     all.exec();
+                     while (all.next())
+                         names.append({ all.text(0), all.text(1) });
+                 }
+                 SqlQuery setKeys(db, u"UPDATE customers SET name_key = ?, loose_key = ? WHERE id = ?"_s);
+                 for (const auto &[id, name] : std::as_const(names))
+                     setKeys.bind(searchKey(name)).bind(looseKey(name)).bind(id).exec();
+                 CustomerNameIndex::rebuild(database);
+             } };
+}
 
 // Times are INTEGER milliseconds since the epoch, UTC; ids are TEXT UUIDs; enums are stored as
 // their sanad.v1 numbers; 0 means "not set" for times.
@@ -97,6 +133,7 @@ const QList<Migration> &migrations()
               SqlQuery queue(db, u"INSERT INTO queues (name, created_at) VALUES (?, ?)"_s);
               queue.bind(u"general"_s).bind(nowMs).exec();
           } },
+        nameSearchMigration(2),
     };
     return list;
 }

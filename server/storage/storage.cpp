@@ -3,6 +3,7 @@
 #include "core/casenumber.h"
 #include "server/logcategories.h"
 #include "server/storage/caserepository.h"
+#include "server/storage/customernameindex.h"
 #include "server/storage/customerrepository.h"
 #include "server/storage/database.h"
 #include "server/storage/interactionrepository.h"
@@ -96,6 +97,7 @@ SeedSummary Storage::seed(const DemoDataset &dataset, const QHash<QString, QStri
         execSql(db, u"DROP INDEX "_s + index.name);
     UserRepository users(m_database);
     CustomerRepository customers(m_database);
+    customers.setNameIndexDeferred(true); // rebuilt once, in index order, below
     CaseRepository cases(m_database);
     InteractionRepository interactions(m_database);
     ReferralRepository referrals(m_database);
@@ -240,6 +242,7 @@ SeedSummary Storage::seed(const DemoDataset &dataset, const QHash<QString, QStri
 
     for (auto it = lastSequence.cbegin(); it != lastSequence.cend(); ++it)
         cases.setLastSequence(it.key(), it.value());
+    CustomerNameIndex::rebuild(m_database);
     for (const IndexDefinition &index : indexes)
         execSql(db, index.createStatement);
     if (!dataset.featuredPhones.isEmpty())

@@ -3,6 +3,7 @@
 #include <QTextStream>
 
 int runScreenPopBench(const QStringList &args);
+int runSearchBench(const QStringList &args);
 
 int main(int argc, char **argv)
 {
@@ -15,9 +16,14 @@ int main(int argc, char **argv)
     const QString which = args.value(0);
     if (which == QLatin1StringView("screenpop"))
         return runScreenPopBench(args.mid(1));
+    if (which == QLatin1StringView("search"))
+        return runSearchBench(args.mid(1));
     QTextStream(stderr) << "usage: sanad-bench screenpop [--customers N] [--calls N]\n"
+                           "       sanad-bench search [--customers N] [--queries N]\n"
                            "  screenpop  time from ReportCallEvent(OFFERED) to the history model holding the\n"
                            "             caller's rows, against a real sanad-server with 100,000 customers\n"
-                           "             and about 1,000,000 interactions; and the bare health-check round trip.\n";
+                           "             and about 1,000,000 interactions; and the bare health-check round trip.\n"
+                           "  search     p50/p99 of CaseService.SearchCustomers over gRPC against 1,000,000\n"
+                           "             customers, for a mix of names, names being typed and phone numbers.\n";
     return 2;
 }

@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace sanad;
 using namespace sanad::test;
 
@@ -106,6 +108,31 @@ void TestLanguage::agentWindowSwitchesBothWays()
              QStringLiteral("القناة"));
     QVERIFY(model->index(0, ui::CaseHistoryModel::DateColumn).data().toString().contains(QStringLiteral(" هـ")));
     QCOMPARE(ui::LanguageManager::savedLanguage(), ui::LanguageManager::Language::Arabic);
+
+    // Digits from the Language menu: at once, in the open window, Arabic-Indic to Latin and back.
+    auto *latin = window->findChild<QAction *>(QStringLiteral("latinDigitsAction"));
+    auto *indic = window->findChild<QAction *>(QStringLiteral("arabicIndicDigitsAction"));
+    auto *phones = window->findChild<QLabel *>(QStringLiteral("customerPhones"));
+    QVERIFY(latin && indic && phones);
+    const auto hasDigits = [](const QString &text, char16_t zero) {
+        return std::any_of(text.cbegin(), text.cend(),
+                           [zero](QChar c) { return c.unicode() >= zero && c.unicode() <= zero + 9; });
+    };
+    const auto dateNow = [model] {
+        return model->index(0, ui::CaseHistoryModel::DateColumn).data().toString();
+    };
+    QVERIFY(indic->isChecked());
+    QVERIFY(hasDigits(dateNow(), u'٠') && !hasDigits(dateNow(), u'0'));
+    QVERIFY(hasDigits(phones->text(), u'٠'));
+    latin->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(hasDigits(phones->text(), u'0') && !hasDigits(phones->text(), u'٠'), 15000);
+    QVERIFY2(hasDigits(dateNow(), u'0') && !hasDigits(dateNow(), u'٠'), qPrintable(dateNow()));
+    QVERIFY(dateNow().contains(QStringLiteral(" هـ"))); // still Arabic
+    QVERIFY(latin->isChecked());
+    QCOMPARE(window->layoutDirection(), Qt::RightToLeft);
+    indic->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(hasDigits(phones->text(), u'٠'), 15000);
+    QVERIFY(hasDigits(dateNow(), u'٠'));
 }
 
 void TestLanguage::loginWindowSwitchesFromItsLanguageBox()

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void numbersAndIdsAreIsolatedInArabic();
     void repeatWarningCountsTheCallRingingNow();
     void searchModel();
+    void searchModelSaysWhyItFound();
+    void digitsFollowTheSetting();
     void directionArrowsAreMirroredRightToLeft();
 
 private:
@@ -191,6 +193,8 @@ void TestModels::historyIsNewestFirstWithGregorianAndHijri()
     const QString arabicDate = model.index(0, ui::CaseHistoryModel::DateColumn).data().toString();
     m_languages.setLanguage(ui::LanguageManager::Language::English);
     QVERIFY2(arabicDate.endsWith(QStringLiteral("١ رمضان ١٤٤٥ هـ")), qPrintable(arabicDate));
+    // No middle dot between the two dates: next to digits it reads as the Arabic-Indic zero (٠).
+    QVERIFY2(!arabicDate.contains(u'·'), qPrintable(arabicDate));
 }
 
 void TestModels::notesAreSetApart()
@@ -218,9 +222,15 @@ void TestModels::numbersAndIdsAreIsolatedInArabic()
     QCOMPARE(caseNumber, QStringLiteral("\u2066SN-2024-000042\u2069"));
     QCOMPARE(history.index(0, ui::CaseHistoryModel::AgentColumn).data().toString(),
              QStringLiteral("\u2068أحمد البلوشي\u2069"));
-    QCOMPARE(ui::DisplayText::phoneNumber(QStringLiteral("+96891234567")), QStringLiteral("\u2066+96891234567\u2069"));
+    // Numbers grouped for reading aloud, in the Arabic interface's digits (Arabic-Indic by default).
+    QCOMPARE(ui::DisplayText::phoneNumber(QStringLiteral("+96891234567")),
+             QStringLiteral("\u2066+٩٦٨\u00A0٩١٢٣\u00A0٤٥٦٧\u2069"));
     QCOMPARE(ui::DisplayText::phoneNumbers({ QStringLiteral("+96891234567"), QStringLiteral("+96824123456") }),
-             QStringLiteral("\u2066+96891234567\u2069، \u2066+96824123456\u2069"));
+             QStringLiteral("\u200F\u2066+٩٦٨\u00A0٩١٢٣\u00A0٤٥٦٧\u2069، \u2066+٩٦٨\u00A0٢٤\u00A0١٢٣٤٥٦\u2069"));
+    QCOMPARE(ui::DisplayText::nationalId(QStringLiteral("12345678")), QStringLiteral("\u2066١٢٣٤٥٦٧٨\u2069"));
+    // Case numbers are codes with Latin letters: their digits stay Latin.
+    QCOMPARE(ui::DisplayText::caseNumber(QStringLiteral("SN-2024-000042")),
+             QStringLiteral("\u2066SN-2024-000042\u2069"));
     m_languages.setLanguage(ui::LanguageManager::Language::English);
 }
 
@@ -245,19 +255,91 @@ void TestModels::searchModel()
 {
     ui::CustomerSearchModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    client::CustomerInfo a;
-    a.id = QStringLiteral("id-a");
-    a.name = QStringLiteral("فاطمة الحارثية");
-    a.phones = { QStringLiteral("+96891234567") };
-    a.city = QStringLiteral("مسقط");
+    client::SearchResult a;
+    a.customer.id = QStringLiteral("id-a");
+    a.customer.name = QStringLiteral("فاطمة الحارثية");
+    a.customer.phones = { QStringLiteral("+96891234567") };
+    a.customer.city = QStringLiteral("مسقط");
+    a.match = SearchMatch::NameExact;
     model.setResults({ a });
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0).data(ui::CustomerSearchModel::CustomerIdRole).toString(), QStringLiteral("id-a"));
+    QCOMPARE(model.index(0).data(ui::CustomerSearchModel::MatchRole).toInt(), int(SearchMatch::NameExact));
     const QString shown = model.index(0).data().toString();
-    QVERIFY(shown.contains(QStringLiteral("\u2066+96891234567\u2069")));
-    QCOMPARE(ui::bidi::stripFormatCharacters(shown), QStringLiteral("فاطمة الحارثية — +96891234567 · مسقط"));
+    QVERIFY(shown.contains(QStringLiteral("\u2066+968\u00A09123\u00A04567\u2069")));
+    QCOMPARE(ui::bidi::stripFormatCharacters(shown),
+             QStringLiteral("فاطمة الحارثية — +968\u00A09123\u00A04567 · مسقط"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::searchModelSaysWhyItFound()
+{
+    ui::CustomerSearchModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    client::SearchResult byCase;
+    byCase.customer.id = QStringLiteral("c");
+    byCase.customer.name = QStringLiteral("Salma Al Harthy");
+    byCase.match = SearchMatch::CaseNumber;
+    byCase.caseNumber = QStringLiteral("SN-2026-000123");
+    client::SearchResult similar;
+    similar.customer.id = QStringLiteral("s");
+    similar.customer.name = QStringLiteral("علا البلوشي");
+    similar.match = SearchMatch::NameSimilar;
+    client::SearchResult byPhone;
+    byPhone.customer.id = QStringLiteral("p");
+    byPhone.customer.name = QStringLiteral("سالم");
+    byPhone.match = SearchMatch::Phone;
+    model.setResults({ byCase, similar, byPhone });
+    const auto plain = [&model](int row, int role = Qt::DisplayRole) {
+        return ui::bidi::stripFormatCharacters(model.index(row).data(role).toString());
+    };
+    QCOMPARE(plain(0), QStringLiteral("Salma Al Harthy (case SN-2026-000123)"));
+    QCOMPARE(plain(1), QStringLiteral("علا البلوشي (similar spelling)"));
+    QCOMPARE(plain(2), QStringLiteral("سالم")); // the number on the row says it
+    QVERIFY2(plain(1, Qt::ToolTipRole).contains(QStringLiteral("Found by: similar spelling")),
+             qPrintable(plain(1, Qt::ToolTipRole)));
+
+    m_languages.setLanguage(ui::LanguageManager::Language::Arabic);
+    const QString arabic = plain(1);
+    m_languages.setLanguage(ui::LanguageManager::Language::English);
+    QCOMPARE(arabic, QStringLiteral("علا البلوشي (كتابة مشابهة)"));
+}
+
+void TestModels::digitsFollowTheSetting()
+{
+    ui::CaseHistoryModel model;
+    model.setHistory({ makeInteraction(QStringLiteral("ramadan"), Channel::Voice, at(2024, 3, 11)) });
+    const auto date = [&model] {
+        return ui::bidi::stripFormatCharacters(model.index(0, ui::CaseHistoryModel::DateColumn).data().toString());
+    };
+    QCOMPARE(ui::LanguageManager::savedDigits(), ui::LanguageManager::Digits::ArabicIndic); // as ar_OM writes
+    m_languages.setLanguage(ui::LanguageManager::Language::Arabic);
+    QVERIFY2(date().startsWith(QStringLiteral("١١/٣/٢٠٢٤")), qPrintable(date()));
+    QVERIFY2(date().endsWith(QStringLiteral("١ رمضان ١٤٤٥ هـ")), qPrintable(date()));
+
+    // Latin digits: everywhere at once, numbers and dates of the Arabic interface alike.
+    m_languages.setDigits(ui::LanguageManager::Digits::Latin);
+    QCOMPARE(ui::LanguageManager::savedDigits(), ui::LanguageManager::Digits::Latin);
+    QCOMPARE(QLocale().zeroDigit(), QStringLiteral("0"));
+    QCOMPARE(QLocale().language(), QLocale::Arabic);
+    QVERIFY2(date().startsWith(QStringLiteral("11/3/2024")), qPrintable(date()));
+    QVERIFY2(date().endsWith(QStringLiteral("1 رمضان 1445 هـ")), qPrintable(date()));
+    QCOMPARE(ui::DisplayText::phoneNumber(QStringLiteral("+96891234567")),
+             QStringLiteral("\u2066+968\u00A09123\u00A04567\u2069"));
+    QCOMPARE(ui::DisplayText::duration(192), QStringLiteral("03:12"));
+
+    m_languages.setDigits(ui::LanguageManager::Digits::ArabicIndic);
+    QCOMPARE(QLocale().zeroDigit(), QStringLiteral("٠"));
+    QCOMPARE(ui::DisplayText::duration(192), QStringLiteral("٠٣:١٢"));
+    QCOMPARE(ui::DisplayText::phoneNumber(QStringLiteral("+96891234567")),
+             QStringLiteral("\u2066+٩٦٨\u00A0٩١٢٣\u00A0٤٥٦٧\u2069"));
+    // English always writes Latin digits.
+    m_languages.setLanguage(ui::LanguageManager::Language::English);
+    QCOMPARE(QLocale().zeroDigit(), QStringLiteral("0"));
+    QCOMPARE(ui::LanguageManager::fromDigitsCode(u"latin"), ui::LanguageManager::Digits::Latin);
+    QCOMPARE(ui::LanguageManager::fromDigitsCode(u"٠١٢٣"), ui::LanguageManager::Digits::ArabicIndic);
+    QVERIFY(!ui::LanguageManager::fromDigitsCode(u"roman"));
 }
 
 void TestModels::directionArrowsAreMirroredRightToLeft()

@@ -9,6 +9,7 @@
 #include "ui/caselistmodel.h"
 #include "ui/customersearchmodel.h"
 #include "ui/desk.h"
+#include "ui/displaytext.h"
 #include "ui/offerbanner.h"
 #include "ui/ringer.h"
 #include "ui/screenpop.h"
@@ -139,10 +140,12 @@ void TestScreenPop::knownCallerPopsBeforeAnswering()
     if (expected.repeat_contact().repeat())
         QVERIFY2(repeat->text().startsWith(QStringLiteral("المكالمة")), qPrintable(repeat->text()));
 
-    // Right to left, and the caller's numbers isolated left to right inside it.
+    // Right to left, and the caller's numbers isolated left to right inside it, grouped, in
+    // Arabic-Indic digits (the default of the Arabic interface).
     QCOMPARE(window->layoutDirection(), Qt::RightToLeft);
     const QString phones = labelText(window, QStringLiteral("customerPhones"));
-    QVERIFY2(phones.contains(ui::bidi::isolateLtr(number)), qPrintable(phones));
+    QVERIFY2(phones.contains(ui::DisplayText::phoneNumber(number)), qPrintable(phones));
+    QVERIFY2(phones.startsWith(QStringLiteral("\u200F\u2066+٩٦٨\u00A0")), qPrintable(phones));
     // Case numbers in the case list and in the history are isolated too.
     auto *caseView = window->findChild<QTreeView *>(QStringLiteral("caseView"));
     QVERIFY(caseView);
@@ -200,7 +203,8 @@ void TestScreenPop::unknownCallerBecomesACustomer()
     QVERIFY(form);
     QTRY_VERIFY_WITH_TIMEOUT(form->isVisible(), 15000);
     QCOMPARE(window->screenPop()->state(), ui::ScreenPop::State::Unknown);
-    QCOMPARE(labelText(window, QStringLiteral("newCallerNumber")), ui::bidi::isolateLtr(normalized));
+    QCOMPARE(labelText(window, QStringLiteral("newCallerNumber")), ui::DisplayText::phoneNumber(normalized));
+    QCOMPARE(plain(labelText(window, QStringLiteral("newCallerNumber"))), QStringLiteral("+٩٦٨\u00A0٧٩٩٩\u00A0٠١٧٤"));
     QCOMPARE(window->screenPop()->historyModel()->rowCount(), 0);
 
     // The name is required: said next to the field.
@@ -226,8 +230,8 @@ void TestScreenPop::unknownCallerBecomesACustomer()
     // The card becomes the customer's card.
     QTRY_COMPARE_WITH_TIMEOUT(window->screenPop()->state(), ui::ScreenPop::State::Known, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(plain(labelText(window, QStringLiteral("customerName"))), newName, 15000);
-    QVERIFY(labelText(window, QStringLiteral("customerPhones")).contains(ui::bidi::isolateLtr(normalized)));
-    QCOMPARE(plain(labelText(window, QStringLiteral("customerNationalId"))), QStringLiteral("1234567"));
+    QVERIFY(labelText(window, QStringLiteral("customerPhones")).contains(ui::DisplayText::phoneNumber(normalized)));
+    QCOMPARE(plain(labelText(window, QStringLiteral("customerNationalId"))), QStringLiteral("١٢٣٤٥٦٧"));
     v1::CallerContext after;
     QVERIFY(m_server.lookup(normalized, &after));
     QVERIFY(after.known());

@@ -124,8 +124,13 @@ public:
     {
         connect(client, &SanadClient::callerContextReady, this,
                 [this](quint64 id, const CallerContext &context) { contexts.insert(id, context); });
-        connect(client, &SanadClient::searchResultsReady, this,
-                [this](quint64 id, const QList<CustomerInfo> &customers) { searches.insert(id, customers); });
+        connect(client, &SanadClient::searchResultsReady, this, [this](quint64 id, const QList<SearchResult> &results) {
+            QList<CustomerInfo> customers;
+            for (const SearchResult &result : results)
+                customers.append(result.customer);
+            searches.insert(id, customers);
+            matches.insert(id, results);
+        });
         connect(client, &SanadClient::customerCreated, this,
                 [this](quint64 id, const QString &customerId) { created.insert(id, customerId); });
         connect(client, &SanadClient::requestFailed, this,
@@ -140,6 +145,7 @@ public:
 
     QHash<quint64, CallerContext> contexts;
     QHash<quint64, QList<CustomerInfo>> searches;
+    QHash<quint64, QList<SearchResult>> matches;
     QHash<quint64, QString> created;
     QHash<quint64, ClientError> failures;
 };
@@ -456,6 +462,9 @@ void TestSanadClient::searchCustomers()
     const auto it
         = std::find_if(found.cbegin(), found.cend(), [&](const CustomerInfo &c) { return c.id == customerId; });
     QCOMPARE(it->phones, (QStringList { QStringLiteral("+96892223344"), QStringLiteral("+96824129876") }));
+    // Why each was found travels with it.
+    QCOMPARE(results.matches.value(byPhone).constFirst().match, SearchMatch::Phone);
+    QCOMPARE(results.matches.value(byPhone).constFirst().customer.id, customerId);
     QVERIFY(results.searches.contains(nothing));
     QVERIFY(results.searches.value(nothing).isEmpty());
     QCOMPARE(results.failures.value(empty).kind, ClientError::Kind::InvalidArgument);

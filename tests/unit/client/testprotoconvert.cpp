@@ -466,11 +466,20 @@ void TestProtoConvert::searchResponse()
     v1::SearchCustomersResponse proto;
     *proto.add_customers() = fullCustomer();
     proto.add_customers()->set_id("cust-2");
-    const QList<CustomerInfo> customers = convert::toCustomers(proto);
-    QCOMPARE(customers.size(), 2);
-    QCOMPARE(customers[0].id, QStringLiteral("cust-1"));
-    QCOMPARE(customers[0].phones.size(), 2);
-    QCOMPARE(customers[1].id, QStringLiteral("cust-2"));
+    proto.add_customers()->set_id("cust-3");
+    proto.add_matches()->set_kind(v1::SEARCH_MATCH_KIND_CASE_NUMBER);
+    proto.mutable_matches(0)->set_case_number("SN-2026-000123");
+    proto.add_matches()->set_kind(static_cast<v1::SearchMatchKind>(99)); // from a newer server
+    const QList<SearchResult> results = convert::toSearchResults(proto);
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results[0].customer.id, QStringLiteral("cust-1"));
+    QCOMPARE(results[0].customer.phones.size(), 2);
+    QCOMPARE(results[0].match, SearchMatch::CaseNumber);
+    QCOMPARE(results[0].caseNumber, QStringLiteral("SN-2026-000123"));
+    QCOMPARE(results[1].customer.id, QStringLiteral("cust-2"));
+    QCOMPARE(results[1].match, SearchMatch::Unspecified);
+    QCOMPARE(results[2].match, SearchMatch::Unspecified); // an older server sends no match
+    QCOMPARE(convert::toSearchMatch(v1::SEARCH_MATCH_KIND_NAME_PARTIAL), SearchMatch::NamePartial);
 }
 
 void TestProtoConvert::createCustomerMutation()

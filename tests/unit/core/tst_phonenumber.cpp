@@ -17,6 +17,7 @@ private Q_SLOTS:
     void storageRejectsImpossibleLengths();
     void validityIsOnlyAWarning();
     void foldKeepsOtherCharacters();
+    void groupedForReading();
 };
 
 void TestPhoneNumber::everyFormFindsTheSameNumber_data()
@@ -94,10 +95,8 @@ void TestPhoneNumber::regionDecidesNationalNumbers()
     // ARABIC.md: "0020 10 1234 5678" needs a region; a national Egyptian number needs region EG.
     QCOMPARE(PhoneNumberNormalizer(QStringLiteral("OM")).parse(u"0020 10 1234 5678").e164,
              QStringLiteral("+201012345678"));
-    QCOMPARE(PhoneNumberNormalizer(QStringLiteral("EG")).parse(u"010 1234 5678").e164,
-             QStringLiteral("+201012345678"));
-    QCOMPARE(PhoneNumberNormalizer(QStringLiteral("SA")).parse(u"050 123 4567").e164,
-             QStringLiteral("+966501234567"));
+    QCOMPARE(PhoneNumberNormalizer(QStringLiteral("EG")).parse(u"010 1234 5678").e164, QStringLiteral("+201012345678"));
+    QCOMPARE(PhoneNumberNormalizer(QStringLiteral("SA")).parse(u"050 123 4567").e164, QStringLiteral("+966501234567"));
     QVERIFY(PhoneNumberNormalizer::isSupportedRegion(QStringLiteral("om")));
     QVERIFY(!PhoneNumberNormalizer::isSupportedRegion(QStringLiteral("XX")));
 }
@@ -124,6 +123,16 @@ void TestPhoneNumber::validityIsOnlyAWarning()
 void TestPhoneNumber::foldKeepsOtherCharacters()
 {
     QCOMPARE(PhoneNumberNormalizer::foldDigitsAndMarks(u"SN-٢٠٢٦-\u200F١٢٣"), QStringLiteral("SN-2026-123"));
+}
+
+void TestPhoneNumber::groupedForReading()
+{
+    QCOMPARE(PhoneNumberNormalizer::formatInternational(QStringLiteral("+96891234567")),
+             QStringLiteral("+968 9123 4567"));
+    QCOMPARE(PhoneNumberNormalizer::formatInternational(QStringLiteral("+201012345678")),
+             QStringLiteral("+20 101 234 5678"));
+    QCOMPARE(PhoneNumberNormalizer::formatInternational(QStringLiteral("withheld")), QStringLiteral("withheld"));
+    QCOMPARE(PhoneNumberNormalizer::formatInternational(QStringLiteral("+")), QStringLiteral("+"));
 }
 
 QTEST_GUILESS_MAIN(TestPhoneNumber)
