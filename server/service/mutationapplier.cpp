@@ -58,7 +58,8 @@ v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const Mu
                         u"The mutation has no mutation_id: give every mutation its own new UUID, and "
                         "keep it when you retry."_s);
 
-    Transaction transaction(m_database);
+    // No transaction of its own: the caller's (applyBatch) holds the whole batch, so a database
+    // failure part-way rolls every mutation of the batch back and a retry applies each once.
     SyncRepository sync(m_database);
     if (const std::optional<MutationRecord> first = sync.findMutation(mutationId)) {
         // Answered from the record: the same data as the first time, nothing applied again.
@@ -99,8 +100,19 @@ v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const Mu
     record.entityId = fromStd(result.entity_id());
     record.appliedAtMs = now;
     sync.recordMutation(record);
-    transaction.commit();
     return result;
+}
+
+QList<v1::MutationResult> MutationApplier::applyBatch(const google::protobuf::RepeatedPtrField<v1::Mutation> &mutations,
+                                                      const MutationAuthor &author)
+{
+    QList<v1::MutationResult> results;
+    results.reserve(mutations.size());
+    Transaction transaction(m_database);
+    for (const v1::Mutation &mutation : mutations)
+        results.append(apply(mutation, author));
+    transaction.commit();
+    return results;
 }
 
 v1::MutationResult MutationApplier::createCustomer(const QString &mutationId, const v1::CreateCustomer &change,

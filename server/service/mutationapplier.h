@@ -2,6 +2,7 @@
 
 #include "sanad/v1/sync.pb.h"
 
+#include <QList>
 #include <QString>
 
 namespace sanad {
@@ -20,20 +21,26 @@ struct MutationAuthor
     QString displayName;
 };
 
-// Applies pushed mutations (SyncService.Push), each in its own write transaction, exactly once:
+// Applies pushed mutations (SyncService.Push) exactly once. applyBatch applies a whole push in ONE
+// write transaction (one fsync per push, not per mutation); apply runs inside the caller's
+// transaction and never opens its own. Per mutation:
 // - a mutation_id seen before answers MUTATION_OUTCOME_DUPLICATE with the first result's detail,
 //   new_version and entity_id, and changes nothing;
 // - every outcome is recorded in `mutations`; only APPLIED appends one row to `changes`,
 //   carrying the mutation id and the entity after the change;
 // - a missing mutation_id or payload is REJECTED for that mutation alone.
-// Runs on a worker thread; throws StorageError when the database fails (the transaction is
-// rolled back, so a retry applies the mutation once).
+// Runs on a worker thread; throws StorageError when the database fails (the batch's transaction
+// is rolled back whole, so a retry of the batch applies each mutation once).
 class MutationApplier
 {
 public:
     MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock);
 
+    // Inside the caller's transaction (or autocommit when there is none, as in unit tests).
     v1::MutationResult apply(const v1::Mutation &mutation, const MutationAuthor &author);
+    // One transaction for all; results in the same order. Throws StorageError (nothing kept).
+    QList<v1::MutationResult> applyBatch(const google::protobuf::RepeatedPtrField<v1::Mutation> &mutations,
+                                         const MutationAuthor &author);
 
     static constexpr int kMaxNameLength = 200;
 

@@ -53,8 +53,9 @@ grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context
                                        .arg(request->mutations_size()));
         MutationApplier applier(m_context.database, m_context.normalizer, m_context.clock);
         const MutationAuthor author { auth.user.id, auth.user.displayName };
-        for (const v1::Mutation &mutation : request->mutations())
-            *response->add_results() = applier.apply(mutation, author);
+        const QList<v1::MutationResult> results = applier.applyBatch(request->mutations(), author);
+        for (const v1::MutationResult &result : results)
+            *response->add_results() = result;
         return grpc::Status::OK;
     });
     return reactor;

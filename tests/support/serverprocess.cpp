@@ -57,14 +57,25 @@ bool ServerProcess::addUser(const QString &username, const QString &role, const 
     return r.exitCode == 0;
 }
 
+bool ServerProcess::restart(const QStringList &extraArgs, int timeoutMs)
+{
+    const QString previous = m_address;
+    return startOn(previous.isEmpty() ? QStringLiteral("127.0.0.1:0") : previous, extraArgs, timeoutMs);
+}
+
 bool ServerProcess::start(const QStringList &extraArgs, int timeoutMs)
+{
+    return startOn(QStringLiteral("127.0.0.1:0"), extraArgs, timeoutMs);
+}
+
+bool ServerProcess::startOn(const QString &listen, const QStringList &extraArgs, int timeoutMs)
 {
     kill();
     m_output.clear();
     m_address.clear();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    QStringList args{QStringLiteral("--db"), m_database, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    QStringList args{QStringLiteral("--db"), m_database, QStringLiteral("--listen"), listen};
     args << extraArgs;
     m_process->start(serverBinary(), args);
     if (!m_process->waitForStarted()) {

@@ -41,6 +41,9 @@ public:
     // Starts `sanad-server --db <database> --listen 127.0.0.1:0 <extraArgs...>`; false on failure or
     // after timeoutMs without the listening line.
     bool start(const QStringList &extraArgs = {}, int timeoutMs = 60000);
+    // Starts again on the address of the last start (kills a running server first), so that
+    // clients that know the address find it again: a restart after a crash.
+    bool restart(const QStringList &extraArgs = {}, int timeoutMs = 60000);
     // "127.0.0.1:PORT"
     QString address() const { return m_address; }
     // Everything the server printed so far (standard output and error).
@@ -50,6 +53,8 @@ public:
     void terminate(); // SIGTERM, then waits (graceful shutdown)
 
 private:
+    bool startOn(const QString &listen, const QStringList &extraArgs, int timeoutMs);
+
     QTemporaryDir m_dir;
     QString m_database;
     QString m_address;

@@ -5,6 +5,8 @@
 #include "server/storage/customerrepository.h"
 #include "server/storage/database.h"
 #include "server/storage/interactionrepository.h"
+#include "server/storage/sqlquery.h"
+#include "server/storage/storageerror.h"
 #include "server/storage/syncrepository.h"
 
 #include <QTemporaryDir>
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void statusChangesFollowTheRules();
     void notesDoNotBumpTheVersion();
     void interactionsBelongToTheirCustomer();
+    void batchIsOneTransaction();
 
 private:
     v1::MutationResult apply(const v1::Mutation &mutation) { return m_applier->apply(mutation, m_author); }
@@ -239,6 +242,45 @@ void TestMutationApplier::interactionsBelongToTheirCustomer()
     QCOMPARE(history.constFirst().direction(), v1::DIRECTION_INBOUND);
     // The contact is the customer's newest: a number shared with another customer finds this one.
     QCOMPARE(CustomerRepository(*m_database).find(u"c1"_s)->last_contact_at().seconds(), m_clock->nowMs() / 1000);
+}
+
+
+void TestMutationApplier::batchIsOneTransaction()
+{
+    // A batch: per-mutation outcomes as before, a repeated id inside the batch is a DUPLICATE.
+    google::protobuf::RepeatedPtrField<v1::Mutation> batch;
+    *batch.Add() = createCustomer("m1", "c1", "91234567");
+    *batch.Add() = createCase("m2", "k1", "c1");
+    *batch.Add() = createCase("m3", "k2", "nobody");
+    *batch.Add() = createCustomer("m1", "c1", "91234567");
+    const QList<v1::MutationResult> results = m_applier->applyBatch(batch, m_author);
+    QCOMPARE(results.size(), 4);
+    QCOMPARE(results.at(0).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(results.at(1).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(results.at(2).outcome(), v1::MUTATION_OUTCOME_REJECTED);
+    QCOMPARE(results.at(3).outcome(), v1::MUTATION_OUTCOME_DUPLICATE);
+    QCOMPARE(changes(), 2);
+
+    // The database fails part-way (the notes' table is gone): nothing of the batch is kept, so a
+    // retry applies every mutation once.
+    google::protobuf::RepeatedPtrField<v1::Mutation> failing;
+    *failing.Add() = createCustomer("m10", "c10", "92345678");
+    v1::Mutation note;
+    note.set_mutation_id("m11");
+    note.mutable_add_note()->set_case_id("k1");
+    note.mutable_add_note()->set_text("Called back");
+    *failing.Add() = note;
+    execSql(m_database->connection(), u"ALTER TABLE interactions RENAME TO interactions_away"_s);
+    QVERIFY_THROWS_EXCEPTION(StorageError, m_applier->applyBatch(failing, m_author));
+    QVERIFY(!SyncRepository(*m_database).findMutation(u"m10"_s));
+    QVERIFY(!CustomerRepository(*m_database).exists(u"c10"_s));
+    QCOMPARE(changes(), 2);
+    execSql(m_database->connection(), u"ALTER TABLE interactions_away RENAME TO interactions"_s);
+    const QList<v1::MutationResult> retried = m_applier->applyBatch(failing, m_author);
+    QCOMPARE(retried.at(0).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(retried.at(1).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(SyncRepository(*m_database).countChangesOf(u"m10"_s), 1);
+    QCOMPARE(SyncRepository(*m_database).countChangesOf(u"m11"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMutationApplier)
