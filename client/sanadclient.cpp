@@ -4,6 +4,7 @@
 #include "client/errormapping.h"
 #include "client/inflightcalls.h"
 #include "client/protoconvert.h"
+#include "client/syncengine.h"
 
 #include "sanad/v1/agent.grpc.pb.h"
 #include "sanad/v1/auth.grpc.pb.h"
@@ -97,6 +98,7 @@ void registerMetaTypes()
     qRegisterMetaType<sanad::AgentState>();
     qRegisterMetaType<sanad::RevokeReason>();
     qRegisterMetaType<SanadClient::StreamState>();
+    qRegisterMetaType<SyncState>();
 }
 
 ClientError notSignedIn(bool expired)
@@ -161,7 +163,12 @@ public:
     void emitEnded(const QString &callId);
     void forgetContactState();
 
+    // The outbox and pull loop (docs/sync.md); its store opens in memory unless a path was set.
+    void setUpSync();
+    SyncEngine &sync();
+
     SanadClient *const q;
+    SyncEngine *m_syncEngine = nullptr;
     // Shared with the callbacks, which may still be returning when the client is gone.
     const std::shared_ptr<InFlightCalls> m_calls = std::make_shared<InFlightCalls>();
     // Never pruned: a channel outlives every call made on it, so that its last reference drops
@@ -314,6 +321,8 @@ void SanadClientPrivate::handleUnauthenticated(const ClientError &error, const Q
     qCInfo(lcClient, "the session expired or was revoked; the agent stream stops");
     m_expired = true;
     stopStream();
+    if (m_syncEngine)
+        m_syncEngine->stop(); // the outbox stays until the agent signs in again
     Q_EMIT q->sessionExpired(error);
 }
 
@@ -337,6 +346,7 @@ void SanadClientPrivate::onLoginDone(quint64 id, const ClientError &error, const
     forgetContactState();
     qCInfo(lcClient, "signed in with role %s", qUtf8Printable(roleName(session.role)));
     Q_EMIT q->loggedIn(m_session);
+    sync().start();
     if (restartStream && canCall()) {
         m_streamWanted = true;
         openStream();
@@ -590,6 +600,8 @@ void SanadClient::logout()
             [](const v1::SetPresenceResponse &) { return 0; }, [](const ClientError &, int) {});
     }
     d->stopStream();
+    if (d->m_syncEngine)
+        d->m_syncEngine->stop();
     for (auto it = d->m_requests.begin(); it != d->m_requests.end(); ++it) {
         if (!it.value()) {
             it.value() = true;
@@ -662,28 +674,184 @@ quint64 SanadClient::searchCustomers(const QString &query, int limit)
         [this](quint64 id, const QList<SearchResult> &results) { Q_EMIT searchResultsReady(id, results); });
 }
 
+SyncEngine &SanadClientPrivate::sync()
+{
+    if (!m_syncEngine)
+        setUpSync();
+    if (!m_syncEngine->store().isOpen())
+        m_syncEngine->openStore(QStringLiteral(":memory:"));
+    return *m_syncEngine;
+}
+
+void SanadClientPrivate::setUpSync()
+{
+    m_syncEngine = new SyncEngine(q);
+    m_syncEngine->pushTransport = [this](v1::PushRequest request, SyncEngine::PushDone done) {
+        if (!canCall() || !m_stubs) {
+            done(notSignedIn(m_expired), v1::PushResponse());
+            return;
+        }
+        const QString token = m_session.token;
+        startUnary<v1::PushRequest, v1::PushResponse>(
+            newId(), token, std::move(request),
+            [sync = m_stubs->sync.get()](grpc::ClientContext *context, const v1::PushRequest *req,
+                                         v1::PushResponse *resp, std::function<void(grpc::Status)> done) {
+                sync->async()->Push(context, req, resp, std::move(done));
+            },
+            [](const v1::PushResponse &response) { return response; },
+            [this, token, done](const ClientError &error, const v1::PushResponse &response) {
+                handleUnauthenticated(error, token);
+                done(error, response);
+            });
+    };
+    m_syncEngine->pullTransport = [this](v1::PullRequest request, SyncEngine::PullDone done) {
+        if (!canCall() || !m_stubs) {
+            done(notSignedIn(m_expired), v1::PullResponse());
+            return;
+        }
+        const QString token = m_session.token;
+        startUnary<v1::PullRequest, v1::PullResponse>(
+            newId(), token, std::move(request),
+            [sync = m_stubs->sync.get()](grpc::ClientContext *context, const v1::PullRequest *req,
+                                         v1::PullResponse *resp, std::function<void(grpc::Status)> done) {
+                sync->async()->Pull(context, req, resp, std::move(done));
+            },
+            [](const v1::PullResponse &response) { return response; },
+            [this, token, done](const ClientError &error, const v1::PullResponse &response) {
+                handleUnauthenticated(error, token);
+                done(error, response);
+            });
+    };
+    QObject::connect(m_syncEngine, &SyncEngine::stateChanged, q, &SanadClient::syncStateChanged);
+    QObject::connect(m_syncEngine, &SyncEngine::customersChanged, q, [this](const QSet<QString> &ids) {
+        Q_EMIT q->customersChanged(QStringList(ids.cbegin(), ids.cend()));
+    });
+}
+
+// Every change goes to the local outbox first (committed before this returns), then out with
+// the next sync cycle; onResult runs when the server answers, which may be after the server
+// comes back. A change cannot be cancelled once queued.
 quint64 SanadClientPrivate::submitMutation(v1::Mutation mutation,
                                            std::function<void(quint64 id, const PushAnswer &)> onResult)
 {
-    v1::PushRequest request;
-    *request.add_mutations() = std::move(mutation);
-    return startRequest<v1::PushRequest, v1::PushResponse>(
-        "Push", std::move(request),
-        [sync = m_stubs ? m_stubs->sync.get() : nullptr](
-            grpc::ClientContext *context, const v1::PushRequest *req, v1::PushResponse *resp,
-            std::function<void(grpc::Status)> done) { sync->async()->Push(context, req, resp, std::move(done)); },
-        [](const v1::PushResponse &response) {
-            PushAnswer answer;
-            if (response.results_size() > 0) {
-                const v1::MutationResult &result = response.results(0);
-                answer.hasResult = true;
-                answer.outcome = result.outcome();
-                answer.detail = QString::fromStdString(result.detail());
-                answer.entityId = QString::fromStdString(result.entity_id());
-            }
-            return answer;
-        },
-        std::move(onResult));
+    const quint64 id = newId();
+    if (!m_loggedIn) {
+        const ClientError error = notSignedIn(false);
+        emitLater([this, id, error] { Q_EMIT q->requestFailed(id, error); });
+        return id;
+    }
+    const bool queued = sync().enqueue(mutation, [id, onResult](const v1::MutationResult &result) {
+        PushAnswer answer;
+        answer.hasResult = true;
+        answer.outcome = result.outcome();
+        answer.detail = QString::fromStdString(result.detail());
+        answer.entityId = QString::fromStdString(result.entity_id());
+        onResult(id, answer);
+    });
+    if (!queued) {
+        const ClientError error
+            = clientError(ClientError::Kind::Other, grpc::StatusCode::INTERNAL,
+                          QStringLiteral("The change could not be saved on this computer (the local store "
+                                         "cannot be written): check the disk, then try again."));
+        emitLater([this, id, error] { Q_EMIT q->requestFailed(id, error); });
+    }
+    return id;
+}
+
+QString SanadClient::openLocalStore(const QString &path, int maxCachedCustomers)
+{
+    SyncEngine &engine = d->m_syncEngine ? *d->m_syncEngine : (d->setUpSync(), *d->m_syncEngine);
+    engine.store().setCacheLimit(maxCachedCustomers);
+    const LocalStore::OpenReport report = engine.openStore(path);
+    if (report.outcome == LocalStore::OpenOutcome::Failed)
+        engine.openStore(QStringLiteral(":memory:")); // the agent can still work; nothing survives
+    if (d->canCall())
+        engine.start();
+    return report.message;
+}
+
+SyncState SanadClient::syncState() const
+{
+    return d->sync().state();
+}
+
+void SanadClient::syncNow()
+{
+    d->sync().syncNow();
+}
+
+void SanadClient::setSyncPollIntervalMs(int ms)
+{
+    d->sync().setPollIntervalMs(ms);
+}
+
+namespace {
+
+// What a mutation's answer means for the one who asked: an id (the entity) or an error.
+void deliverChange(SanadClient *client, quint64 id, const PushAnswer &answer, const QString &fallbackEntity)
+{
+    switch (answer.outcome) {
+    case v1::MUTATION_OUTCOME_APPLIED:
+    case v1::MUTATION_OUTCOME_DUPLICATE:
+        Q_EMIT client->changeApplied(id, answer.entityId.isEmpty() ? fallbackEntity : answer.entityId);
+        return;
+    case v1::MUTATION_OUTCOME_CONFLICT:
+        Q_EMIT client->requestFailed(
+            id, clientError(ClientError::Kind::FailedPrecondition, grpc::StatusCode::FAILED_PRECONDITION, answer.detail));
+        return;
+    default:
+        Q_EMIT client->requestFailed(
+            id, clientError(ClientError::Kind::InvalidArgument, grpc::StatusCode::INVALID_ARGUMENT, answer.detail));
+        return;
+    }
+}
+
+QString newClientUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+quint64 SanadClient::addCaseNote(const QString &caseId, const QString &text)
+{
+    v1::Mutation mutation;
+    mutation.set_mutation_id(newClientUuid().toStdString());
+    mutation.mutable_add_note()->set_case_id(caseId.toStdString());
+    mutation.mutable_add_note()->set_text(text.toStdString());
+    return d->submitMutation(std::move(mutation), [this](quint64 id, const PushAnswer &answer) {
+        deliverChange(this, id, answer, QString());
+    });
+}
+
+quint64 SanadClient::createCaseFor(const QString &customerId, const QString &category, const QString &summary)
+{
+    const QString caseId = newClientUuid();
+    v1::Mutation mutation;
+    mutation.set_mutation_id(newClientUuid().toStdString());
+    v1::CreateCase *change = mutation.mutable_create_case();
+    change->set_case_id(caseId.toStdString());
+    change->set_customer_id(customerId.toStdString());
+    change->set_category(category.toStdString());
+    change->set_summary(summary.toStdString());
+    return d->submitMutation(std::move(mutation), [this, caseId](quint64 id, const PushAnswer &answer) {
+        deliverChange(this, id, answer, caseId);
+    });
+}
+
+quint64 SanadClient::changeStatusOf(const QString &caseId, qint64 baseVersion, sanad::CaseStatus status,
+                                    bool customerConfirmed)
+{
+    v1::Mutation mutation;
+    mutation.set_mutation_id(newClientUuid().toStdString());
+    mutation.set_base_version(baseVersion);
+    v1::ChangeCaseStatus *change = mutation.mutable_change_case_status();
+    change->set_case_id(caseId.toStdString());
+    change->set_status(static_cast<v1::CaseStatus>(status));
+    change->set_customer_confirmed(customerConfirmed);
+    return d->submitMutation(std::move(mutation), [this, caseId](quint64 id, const PushAnswer &answer) {
+        deliverChange(this, id, answer, caseId);
+    });
 }
 
 quint64 SanadClient::createCustomer(const NewCustomer &customer)

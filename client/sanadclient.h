@@ -60,6 +60,24 @@ public:
     void stopAgentStream();
     StreamState streamState() const;
 
+    // Offline-first (docs/sync.md). Every change (createCustomer, addNote, createCase ...) is
+    // written to the local store's outbox before it is sent, and its result may arrive much
+    // later, after the server is back. Call openLocalStore before login; without it the store
+    // lives in memory. Returns a notice for the agent (English) when the file was corrupt or of
+    // an older schema (a copy is kept, waiting changes of an older schema are carried over);
+    // empty when all is well.
+    QString openLocalStore(const QString &path, int maxCachedCustomers = 50000);
+    SyncState syncState() const;
+    void syncNow();
+    void setSyncPollIntervalMs(int ms); // default 2000: how soon another desktop's change shows
+    // A note on a case -> changeApplied / requestFailed.
+    quint64 addCaseNote(const QString &caseId, const QString &text);
+    // A new case for a customer -> changeApplied (entity id = the case id) / requestFailed.
+    quint64 createCaseFor(const QString &customerId, const QString &category, const QString &summary);
+    // A status change made on baseVersion -> changeApplied / requestFailed (CONFLICT: FailedPrecondition).
+    quint64 changeStatusOf(const QString &caseId, qint64 baseVersion, sanad::CaseStatus status,
+                           bool customerConfirmed = false);
+
     // Default 5000 ms; applies to calls started afterwards.
     void setDeadlineMs(int ms);
     int deadlineMs() const;
@@ -74,6 +92,11 @@ Q_SIGNALS:
     void searchResultsReady(quint64 requestId, const QList<sanad::client::SearchResult> &results);
     void customerCreated(quint64 requestId, const QString &customerId);
     void requestFailed(quint64 requestId, const sanad::client::ClientError &error);
+    void changeApplied(quint64 requestId, const QString &entityId);
+    // The outbox, connection or problems changed.
+    void syncStateChanged(const sanad::client::SyncState &state);
+    // Pulled changes touched these customers: open views showing them reload from the server.
+    void customersChanged(const QStringList &customerIds);
 
     // Presence and contact signals come from the stream's events and from the answers to
     // setPresence / acceptContact / endContact. Each change is emitted once: contactAccepted and

@@ -144,6 +144,22 @@ struct CallerContext
     QList<CaseInfo> cases; // newest first, as the server sends them
     QList<InteractionInfo> history; // every interaction of the customer, newest first
     RepeatContactInfo repeatContact;
+    // Offline screen-pop: built from the desktop's local store, which may be out of date; asOf
+    // is when it last heard from the server (null when never).
+    bool fromLocalStore = false;
+    QDateTime localAsOf;
+};
+
+// The desktop's sync state (docs/sync.md), shown at all times.
+struct SyncState
+{
+    bool online = false; // the last push or pull reached the server
+    bool signedIn = false; // false after sign-out or an expired session: nothing is sent
+    int waiting = 0; // changes in the outbox
+    QDateTime oldestWaiting; // when the oldest waiting change was made; null when none
+    int problems = 0; // conflicts and rejections for the agent to decide
+    QDateTime lastPulled; // when the local store last heard from the server
+    QString lastError; // why the last attempt failed, English
 };
 
 struct ContactOffer
@@ -175,3 +191,4 @@ Q_DECLARE_METATYPE(sanad::client::CustomerInfo)
 Q_DECLARE_METATYPE(sanad::client::SearchResult)
 Q_DECLARE_METATYPE(sanad::client::CallerContext)
 Q_DECLARE_METATYPE(sanad::client::ContactOffer)
+Q_DECLARE_METATYPE(sanad::client::SyncState)
