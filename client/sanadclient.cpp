@@ -5,6 +5,7 @@
 #include "client/inflightcalls.h"
 #include "client/protoconvert.h"
 #include "client/syncengine.h"
+#include "core/phonenumber.h"
 
 #include "sanad/v1/agent.grpc.pb.h"
 #include "sanad/v1/auth.grpc.pb.h"
@@ -17,6 +18,7 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
 
@@ -132,8 +134,10 @@ public:
     void startUnary(quint64 id, const QString &token, Request request, Start start, Convert convert, Deliver deliver);
 
     // A request with a public id: cancellable, answered by requestFailed or by success().
+    // fallback, when given, may answer a failed request itself (offline screen-pop) and return true.
     template<typename Request, typename Response, typename Start, typename Convert, typename Success>
-    quint64 startRequest(const char *method, Request request, Start start, Convert convert, Success success);
+    quint64 startRequest(const char *method, Request request, Start start, Convert convert, Success success,
+                         std::function<bool(quint64, const ClientError &)> fallback = {});
 
     // A presence or contact operation: answered by operationFailed(operation) or by success().
     template<typename Request, typename Response, typename Start, typename Convert, typename Success>
@@ -166,6 +170,9 @@ public:
     // The outbox and pull loop (docs/sync.md); its store opens in memory unless a path was set.
     void setUpSync();
     SyncEngine &sync();
+    // Screen-pops seen online are kept; offline, the same request is answered from the store.
+    void cacheContext(const v1::CallerContext &context);
+    bool answerFromCache(quint64 id, const ClientError &error, const QString &phone, const QString &customerId);
 
     SanadClient *const q;
     SyncEngine *m_syncEngine = nullptr;
@@ -250,7 +257,7 @@ void SanadClientPrivate::startUnary(quint64 id, const QString &token, Request re
 
 template<typename Request, typename Response, typename Start, typename Convert, typename Success>
 quint64 SanadClientPrivate::startRequest(const char *method, Request request, Start start, Convert convert,
-                                         Success success)
+                                         Success success, std::function<bool(quint64, const ClientError &)> fallback)
 {
     const quint64 id = newId();
     if (!canCall()) {
@@ -262,7 +269,8 @@ quint64 SanadClientPrivate::startRequest(const char *method, Request request, St
     const QString token = m_session.token;
     using Result = std::decay_t<std::invoke_result_t<Convert, const Response &>>;
     startUnary<Request, Response>(id, token, std::move(request), start, convert,
-                                  [this, id, token, method, success](const ClientError &error, const Result &result) {
+                                  [this, id, token, method, success, fallback](const ClientError &error,
+                                                                               const Result &result) {
                                       const auto it = m_requests.constFind(id);
                                       if (it == m_requests.constEnd())
                                           return;
@@ -275,6 +283,8 @@ quint64 SanadClientPrivate::startRequest(const char *method, Request request, St
                                       }
                                       if (error.isError()) {
                                           qCInfo(lcClient, "%s failed with gRPC code %d", method, error.grpcCode);
+                                          if (fallback && fallback(id, error))
+                                              return;
                                           Q_EMIT q->requestFailed(id, error);
                                           handleUnauthenticated(error, token);
                                           return;
@@ -628,6 +638,112 @@ const Session &SanadClient::session() const
     return d->m_session;
 }
 
+namespace {
+
+// A screen-pop's answer as the desktop shows it, and as the local store keeps it.
+struct ContextAnswer
+{
+    CallerContext context;
+    v1::CallerContext raw;
+};
+
+} // namespace
+
+void SanadClientPrivate::cacheContext(const v1::CallerContext &context)
+{
+    if (!context.known() || !m_syncEngine || !m_syncEngine->store().isOpen())
+        return;
+    LocalStore &store = m_syncEngine->store();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    LocalStore::CachedEntity customer;
+    customer.type = LocalStore::EntityType::Customer;
+    customer.id = QString::fromStdString(context.customer().id());
+    customer.customerId = customer.id;
+    customer.name = QString::fromStdString(context.customer().name());
+    for (const std::string &phone : context.customer().phones())
+        customer.phones.append(QString::fromStdString(phone));
+    customer.payload = QByteArray::fromStdString(context.customer().SerializeAsString());
+    store.cacheEntity(customer, now);
+    for (v1::Case record : context.cases()) {
+        record.clear_interactions();
+        LocalStore::CachedEntity entity;
+        entity.type = LocalStore::EntityType::Case;
+        entity.id = QString::fromStdString(record.id());
+        entity.customerId = customer.id;
+        entity.payload = QByteArray::fromStdString(record.SerializeAsString());
+        store.cacheEntity(entity, now);
+    }
+    for (const v1::Interaction &interaction : context.history()) {
+        LocalStore::CachedEntity entity;
+        entity.type = LocalStore::EntityType::Interaction;
+        entity.id = QString::fromStdString(interaction.id());
+        entity.customerId = customer.id;
+        entity.caseId = QString::fromStdString(interaction.case_id());
+        entity.payload = QByteArray::fromStdString(interaction.SerializeAsString());
+        store.cacheEntity(entity, now);
+    }
+}
+
+bool SanadClientPrivate::answerFromCache(quint64 id, const ClientError &error, const QString &phone,
+                                         const QString &customerId)
+{
+    if (error.kind != ClientError::Kind::Unreachable || !m_syncEngine || !m_syncEngine->store().isOpen())
+        return false;
+    LocalStore &store = m_syncEngine->store();
+    std::optional<LocalStore::CachedEntity> customer;
+    QString e164;
+    if (!customerId.isEmpty()) {
+        customer = store.customer(customerId);
+    } else {
+        // The desktop has no region of its own yet: Oman's, as the server's default (docs/sync.md).
+        const PhoneNumber number = PhoneNumberNormalizer().parse(phone);
+        e164 = number.ok() ? number.e164 : phone.trimmed();
+        customer = store.customerByPhone(e164);
+    }
+    v1::CallerContext raw;
+    raw.set_normalized_number(e164.toStdString());
+    raw.set_number_valid(true);
+    if (customer && raw.mutable_customer()->ParseFromArray(customer->payload.constData(), int(customer->payload.size()))) {
+        raw.set_known(true);
+        QList<v1::Interaction> history;
+        for (const LocalStore::CachedEntity &entity : store.interactionsOf(customer->id)) {
+            v1::Interaction interaction;
+            if (interaction.ParseFromArray(entity.payload.constData(), int(entity.payload.size())))
+                history.append(interaction);
+        }
+        std::sort(history.begin(), history.end(), [](const v1::Interaction &a, const v1::Interaction &b) {
+            return a.occurred_at().seconds() > b.occurred_at().seconds();
+        });
+        QList<v1::Case> cases;
+        for (const LocalStore::CachedEntity &entity : store.casesOf(customer->id)) {
+            v1::Case record;
+            if (record.ParseFromArray(entity.payload.constData(), int(entity.payload.size())))
+                cases.append(record);
+        }
+        std::sort(cases.begin(), cases.end(), [](const v1::Case &a, const v1::Case &b) {
+            return a.opened_at().seconds() > b.opened_at().seconds();
+        });
+        for (v1::Case &record : cases) {
+            for (const v1::Interaction &interaction : std::as_const(history)) {
+                if (interaction.case_id() == record.id())
+                    *record.add_interactions() = interaction;
+            }
+            *raw.add_cases() = record;
+        }
+        for (const v1::Interaction &interaction : std::as_const(history))
+            *raw.add_history() = interaction;
+    } else if (!customerId.isEmpty()) {
+        return false; // nothing on this computer: the error stands
+    }
+    CallerContext context = convert::toCallerContext(raw);
+    context.fromLocalStore = true;
+    if (const qint64 pulled = store.lastPulledMs())
+        context.localAsOf = QDateTime::fromMSecsSinceEpoch(pulled, QTimeZone::utc());
+    qCInfo(lcClient, "the server cannot be reached: screen-pop from the local store");
+    Q_EMIT q->callerContextReady(id, context);
+    return true;
+}
+
 quint64 SanadClient::lookupCaller(const QString &phoneNumber)
 {
     v1::LookupCallerRequest request;
@@ -639,8 +755,14 @@ quint64 SanadClient::lookupCaller(const QString &phoneNumber)
                                        v1::CallerContext *resp, std::function<void(grpc::Status)> done) {
             cases->async()->LookupCaller(context, req, resp, std::move(done));
         },
-        [](const v1::CallerContext &response) { return convert::toCallerContext(response); },
-        [this](quint64 id, const CallerContext &context) { Q_EMIT callerContextReady(id, context); });
+        [](const v1::CallerContext &response) { return ContextAnswer { convert::toCallerContext(response), response }; },
+        [this](quint64 id, const ContextAnswer &answer) {
+            d->cacheContext(answer.raw);
+            Q_EMIT callerContextReady(id, answer.context);
+        },
+        [this, phoneNumber](quint64 id, const ClientError &error) {
+            return d->answerFromCache(id, error, phoneNumber, QString());
+        });
 }
 
 quint64 SanadClient::customerContext(const QString &customerId)
@@ -654,8 +776,14 @@ quint64 SanadClient::customerContext(const QString &customerId)
                                        v1::CallerContext *resp, std::function<void(grpc::Status)> done) {
             cases->async()->GetCustomerContext(context, req, resp, std::move(done));
         },
-        [](const v1::CallerContext &response) { return convert::toCallerContext(response); },
-        [this](quint64 id, const CallerContext &context) { Q_EMIT callerContextReady(id, context); });
+        [](const v1::CallerContext &response) { return ContextAnswer { convert::toCallerContext(response), response }; },
+        [this](quint64 id, const ContextAnswer &answer) {
+            d->cacheContext(answer.raw);
+            Q_EMIT callerContextReady(id, answer.context);
+        },
+        [this, customerId](quint64 id, const ClientError &error) {
+            return d->answerFromCache(id, error, QString(), customerId);
+        });
 }
 
 quint64 SanadClient::searchCustomers(const QString &query, int limit)
@@ -783,6 +911,89 @@ void SanadClient::syncNow()
 void SanadClient::setSyncPollIntervalMs(int ms)
 {
     d->sync().setPollIntervalMs(ms);
+}
+
+void SanadClient::setSyncBatch(int mutationsPerPush)
+{
+    d->sync().setPushBatch(std::clamp(mutationsPerPush, 1, 500));
+}
+
+namespace {
+
+SyncProblem toSyncProblem(const LocalStore::Problem &stored)
+{
+    SyncProblem problem;
+    problem.mutationId = stored.mutationId;
+    problem.conflict = stored.kind == LocalStore::ProblemKind::Conflict;
+    problem.detail = stored.detail;
+    problem.entityId = stored.entityId;
+    problem.serverVersion = stored.serverVersion;
+    problem.at = QDateTime::fromMSecsSinceEpoch(stored.atMs, QTimeZone::utc());
+    v1::Mutation mutation;
+    if (mutation.ParseFromArray(stored.payload.constData(), int(stored.payload.size()))) {
+        switch (mutation.payload_case()) {
+        case v1::Mutation::kAddNote:
+            problem.change = QStringLiteral("note");
+            problem.text = QString::fromStdString(mutation.add_note().text());
+            break;
+        case v1::Mutation::kChangeCaseStatus:
+            problem.change = QStringLiteral("status");
+            problem.text = QString::number(int(mutation.change_case_status().status()));
+            break;
+        case v1::Mutation::kCreateCase:
+            problem.change = QStringLiteral("case");
+            problem.text = QString::fromStdString(mutation.create_case().summary());
+            break;
+        case v1::Mutation::kCreateCustomer:
+            problem.change = QStringLiteral("customer");
+            problem.text = QString::fromStdString(mutation.create_customer().name());
+            break;
+        case v1::Mutation::kAddInteraction:
+            problem.change = QStringLiteral("contact");
+            problem.text = QString::fromStdString(mutation.add_interaction().summary());
+            break;
+        default:
+            break;
+        }
+    }
+    return problem;
+}
+
+} // namespace
+
+QList<SyncProblem> SanadClient::syncProblems() const
+{
+    QList<SyncProblem> list;
+    for (const LocalStore::Problem &stored : d->sync().store().problems())
+        list.append(toSyncProblem(stored));
+    return list;
+}
+
+void SanadClient::resolveProblem(const QString &mutationId, bool keepMine)
+{
+    LocalStore &store = d->sync().store();
+    if (!keepMine) {
+        store.dismissProblem(mutationId);
+        Q_EMIT syncStateChanged(d->sync().state());
+        return;
+    }
+    for (const LocalStore::Problem &stored : store.problems()) {
+        if (stored.mutationId != mutationId)
+            continue;
+        v1::Mutation mutation;
+        if (!mutation.ParseFromArray(stored.payload.constData(), int(stored.payload.size())))
+            break;
+        // The agent has seen the server's version and keeps theirs: a new change on that version.
+        const QString newId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        mutation.set_mutation_id(newId.toStdString());
+        if (stored.kind == LocalStore::ProblemKind::Conflict)
+            mutation.set_base_version(stored.serverVersion);
+        store.retryProblem(mutationId, newId, mutation.base_version(),
+                           QByteArray::fromStdString(mutation.SerializeAsString()), QDateTime::currentMSecsSinceEpoch());
+        break;
+    }
+    d->sync().syncNow();
+    Q_EMIT syncStateChanged(d->sync().state());
 }
 
 namespace {

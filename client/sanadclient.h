@@ -70,6 +70,11 @@ public:
     SyncState syncState() const;
     void syncNow();
     void setSyncPollIntervalMs(int ms); // default 2000: how soon another desktop's change shows
+    void setSyncBatch(int mutationsPerPush); // default 500 (the server's maximum)
+    // Conflicts and rejections, oldest first. resolveProblem: keepMine sends the agent's change
+    // again on the server's current version (a new mutation); otherwise the server's stays.
+    QList<SyncProblem> syncProblems() const;
+    void resolveProblem(const QString &mutationId, bool keepMine);
     // A note on a case -> changeApplied / requestFailed.
     quint64 addCaseNote(const QString &caseId, const QString &text);
     // A new case for a customer -> changeApplied (entity id = the case id) / requestFailed.

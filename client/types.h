@@ -150,6 +150,20 @@ struct CallerContext
     QDateTime localAsOf;
 };
 
+// A change the server did not apply: a CONFLICT (someone changed the entity first) or a
+// REJECTED change, with the server's reason. Kept until the agent decides.
+struct SyncProblem
+{
+    QString mutationId;
+    bool conflict = false;
+    QString detail; // the server's reason (English)
+    QString entityId; // the case or customer concerned
+    qint64 serverVersion = 0; // conflict: the version the server has now
+    QString change; // what the agent did: "note", "status", "case", "customer", "contact"
+    QString text; // the agent's note, summary or name; the new status for a status change
+    QDateTime at;
+};
+
 // The desktop's sync state (docs/sync.md), shown at all times.
 struct SyncState
 {
@@ -192,3 +206,4 @@ Q_DECLARE_METATYPE(sanad::client::SearchResult)
 Q_DECLARE_METATYPE(sanad::client::CallerContext)
 Q_DECLARE_METATYPE(sanad::client::ContactOffer)
 Q_DECLARE_METATYPE(sanad::client::SyncState)
+Q_DECLARE_METATYPE(sanad::client::SyncProblem)
