@@ -24,6 +24,12 @@ QString describe(const QSqlQuery &query)
     return query.lastError().text() + u" in "_s + query.lastQuery().left(80);
 }
 
+// Qt SQL binds a null QString as NULL; every text column is NOT NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QString(u""_s) : text;
+}
+
 QString phonesColumn(const QStringList &phones)
 {
     // " +968... +968... ": a LIKE '% +968... %' finds one number among several.
@@ -256,7 +262,7 @@ bool LocalStore::setMeta(const QString &key, const QString &value)
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     query.addBindValue(key);
-    query.addBindValue(value);
+    query.addBindValue(notNull(value));
     if (!query.exec()) {
         qCWarning(lcLocalStore).noquote() << describe(query);
         return false;
@@ -359,13 +365,17 @@ void LocalStore::markProblem(const Problem &problem)
                    "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(problem.mutationId);
     insert.addBindValue(int(problem.kind));
-    insert.addBindValue(problem.detail);
-    insert.addBindValue(problem.payload);
+    insert.addBindValue(notNull(problem.detail));
+    insert.addBindValue(problem.payload.isNull() ? QByteArray("") : problem.payload);
     insert.addBindValue(problem.serverVersion);
-    insert.addBindValue(problem.entityId);
+    insert.addBindValue(notNull(problem.entityId));
     insert.addBindValue(problem.atMs);
-    if (!insert.exec())
+    if (!insert.exec()) {
+        // The change stays in the outbox rather than being lost.
         qCWarning(lcLocalStore).noquote() << describe(insert);
+        m_db.rollback();
+        return;
+    }
     QSqlQuery remove(m_db);
     remove.prepare(u"DELETE FROM outbox WHERE mutation_id = ?"_s);
     remove.addBindValue(problem.mutationId);
@@ -380,7 +390,7 @@ void LocalStore::markAttemptFailed(const QStringList &mutationIds, const QString
     update.prepare(u"UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE mutation_id = ?"_s);
     for (const QString &id : mutationIds) {
         update.addBindValue(nextAttemptMs);
-        update.addBindValue(error);
+        update.addBindValue(notNull(error));
         update.addBindValue(id);
         update.exec();
     }
