@@ -889,6 +889,7 @@ quint64 SanadClientPrivate::submitMutation(v1::Mutation mutation,
 QString SanadClient::openLocalStore(const QString &path, int maxCachedCustomers)
 {
     SyncEngine &engine = d->m_syncEngine ? *d->m_syncEngine : (d->setUpSync(), *d->m_syncEngine);
+    engine.stop(); // answers still in flight belong to the store being closed
     engine.store().setCacheLimit(maxCachedCustomers);
     const LocalStore::OpenReport report = engine.openStore(path);
     if (report.outcome == LocalStore::OpenOutcome::Failed)
@@ -960,6 +961,21 @@ SyncProblem toSyncProblem(const LocalStore::Problem &stored)
 }
 
 } // namespace
+
+QList<SearchResult> SanadClient::searchLocalCustomers(const QString &query, int limit) const
+{
+    QList<SearchResult> results;
+    for (const LocalStore::CachedEntity &entity : d->sync().store().searchCustomers(query, limit)) {
+        v1::Customer customer;
+        if (!customer.ParseFromArray(entity.payload.constData(), int(entity.payload.size())))
+            continue;
+        SearchResult result;
+        result.customer = convert::toCustomer(customer);
+        result.match = SearchMatch::Unspecified;
+        results.append(result);
+    }
+    return results;
+}
 
 QList<SyncProblem> SanadClient::syncProblems() const
 {

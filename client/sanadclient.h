@@ -75,6 +75,9 @@ public:
     // again on the server's current version (a new mutation); otherwise the server's stays.
     QList<SyncProblem> syncProblems() const;
     void resolveProblem(const QString &mutationId, bool keepMine);
+    // Customers kept on this computer whose name has words starting with each word of the query
+    // (Arabic folded as the server folds it), most recently seen first: the offline search.
+    QList<SearchResult> searchLocalCustomers(const QString &query, int limit) const;
     // A note on a case -> changeApplied / requestFailed.
     quint64 addCaseNote(const QString &caseId, const QString &text);
     // A new case for a customer -> changeApplied (entity id = the case id) / requestFailed.

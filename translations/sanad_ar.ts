@@ -69,6 +69,24 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Sign out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server yet. They stay on this computer and are sent when you sign in again. Sign out anyway?</source>
+        <translation>
+            <numerusform>لا توجد تغييرات لم تصل إلى الخادم. هل تريد تسجيل الخروج؟</numerusform>
+            <numerusform>تغيير واحد لم يصل إلى الخادم بعد. يبقى على هذا الحاسوب ويُرسل عند تسجيل دخولك مجددًا. هل تريد تسجيل الخروج مع ذلك؟</numerusform>
+            <numerusform>تغييران لم يصلا إلى الخادم بعد. يبقيان على هذا الحاسوب ويُرسلان عند تسجيل دخولك مجددًا. هل تريد تسجيل الخروج مع ذلك؟</numerusform>
+            <numerusform>%n تغييرات لم تصل إلى الخادم بعد. تبقى على هذا الحاسوب وتُرسل عند تسجيل دخولك مجددًا. هل تريد تسجيل الخروج مع ذلك؟</numerusform>
+            <numerusform>%n تغييرًا لم تصل إلى الخادم بعد. تبقى على هذا الحاسوب وتُرسل عند تسجيل دخولك مجددًا. هل تريد تسجيل الخروج مع ذلك؟</numerusform>
+            <numerusform>%n تغيير لم تصل إلى الخادم بعد. تبقى على هذا الحاسوب وتُرسل عند تسجيل دخولك مجددًا. هل تريد تسجيل الخروج مع ذلك؟</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sanad::ui::AgentWindow</name>
     <message>
         <source>%1 (%2)</source>
@@ -564,6 +582,13 @@ Due: %3</source>
     <message>
         <source>Found by: %1</source>
         <translation>سبب الظهور: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::Desk</name>
+    <message>
+        <source>The copy of your work on this computer could not be used as it was; it was kept aside, changes still waiting were kept, and the rest is filled again from the server.</source>
+        <translation>تعذّر استخدام نسخة عملك على هذا الحاسوب كما هي؛ فحُفظت جانبًا، وبقيت التغييرات المنتظرة، ويُملأ الباقي من الخادم من جديد.</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1102,113 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
     <message>
         <source>The contact was withdrawn: %1</source>
         <translation>سُحب الاتصال: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::OfflineNotice</name>
+    <message>
+        <source>Offline: this is the copy kept on this computer and may be out of date (last updated %1). It updates by itself when the server is back.</source>
+        <translation>غير متصل: هذه النسخة المحفوظة على هذا الحاسوب وقد لا تكون محدَّثة (آخر تحديث %1). تتحدّث تلقائيًا عند عودة الخادم.</translation>
+    </message>
+    <message>
+        <source>Offline: this is the copy kept on this computer and may be out of date. It updates by itself when the server is back.</source>
+        <translation>غير متصل: هذه النسخة المحفوظة على هذا الحاسوب وقد لا تكون محدَّثة. تتحدّث تلقائيًا عند عودة الخادم.</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::SyncProblemsDialog</name>
+    <message>
+        <source>Keep mine and send it again</source>
+        <translation>الإبقاء على تغييري وإرساله مجددًا</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s version</source>
+        <translation>الإبقاء على نسخة الخادم</translation>
+    </message>
+    <message>
+        <source>Changes to decide</source>
+        <translation>تغييرات تنتظر قرارك</translation>
+    </message>
+    <message>
+        <source>The server did not take these changes. For a conflict, someone changed the same case first: keep your change to send it again on their version, or keep theirs.</source>
+        <translation>لم يقبل الخادم هذه التغييرات. في حالة التعارض غيّر شخص آخر الحالة نفسها قبلك: أبقِ تغييرك ليُرسل مجددًا على نسخته، أو أبقِ تغييره.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <source>Status change to %1</source>
+        <translation>تغيير الحالة إلى %1</translation>
+    </message>
+    <message>
+        <source>New case: %1</source>
+        <translation>حالة جديدة: %1</translation>
+    </message>
+    <message>
+        <source>New customer: %1</source>
+        <translation>عميل جديد: %1</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>تواصل: %1</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>تعارض</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>غير مقبول</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::SyncStatus</name>
+    <message>
+        <source>Online</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>غير متصل</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting, the oldest for %1</source>
+        <translation>
+            <numerusform>لا تغييرات منتظرة</numerusform>
+            <numerusform>تغيير واحد منتظر منذ %1</numerusform>
+            <numerusform>تغييران منتظران، أقدمهما منذ %1</numerusform>
+            <numerusform>%n تغييرات منتظرة، أقدمها منذ %1</numerusform>
+            <numerusform>%n تغييرًا منتظرًا، أقدمها منذ %1</numerusform>
+            <numerusform>%n تغيير منتظر، أقدمها منذ %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>everything sent</source>
+        <translation>أُرسل كل شيء</translation>
+    </message>
+    <message>
+        <source>Last heard from the server at %1</source>
+        <translation>آخر اتصال بالخادم في %1</translation>
+    </message>
+    <message>
+        <source>Not yet heard from the server</source>
+        <translation>لم يُتّصل بالخادم بعد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to decide</source>
+        <translation>
+            <numerusform>لا تغييرات تنتظر قرارك</numerusform>
+            <numerusform>تغيير واحد ينتظر قرارك</numerusform>
+            <numerusform>تغييران ينتظران قرارك</numerusform>
+            <numerusform>%n تغييرات تنتظر قرارك</numerusform>
+            <numerusform>%n تغييرًا ينتظر قرارك</numerusform>
+            <numerusform>%n تغيير ينتظر قرارك</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes the server did not take: choose which version to keep</source>
+        <translation>تغييرات لم يقبلها الخادم: اختر النسخة التي تبقى</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include "ui/offerbanner.h"
 #include "ui/ringer.h"
 #include "ui/screenpop.h"
+#include "ui/syncwidgets.h"
 #include "ui/serversearchsource.h"
 
 #include <QAction>
@@ -92,6 +93,9 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     createToolBar();
     setCentralWidget(createCentralWidget());
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    // Offline-first (docs/sync.md): the sync state at all times, and the local search source.
+    statusBar()->addPermanentWidget(new SyncStatus(m_client, this));
+    m_search->setLocalSource(new LocalSearchSource(m_client, this));
 
     connect(m_client, &client::SanadClient::presenceChanged, this, &AgentWindow::onPresenceChanged);
     connect(m_client, &client::SanadClient::contactOffered, this, &AgentWindow::onContactOffered);
@@ -168,7 +172,10 @@ void AgentWindow::createActions()
 
     m_signOutAction = new QAction(this);
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
-    connect(m_signOutAction, &QAction::triggered, this, &AgentWindow::signOutRequested);
+    connect(m_signOutAction, &QAction::triggered, this, [this] {
+        if (confirmSignOutWithWaitingChanges(m_client, this))
+            Q_EMIT signOutRequested();
+    });
     m_quitAction = new QAction(this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -419,6 +426,7 @@ QWidget *AgentWindow::createCentralWidget()
     auto *screenPopArea = new QWidget(central);
     auto *screenPopLayout = new QVBoxLayout(screenPopArea);
     screenPopLayout->setContentsMargins(0, 0, 0, 0);
+    screenPopLayout->addWidget(new OfflineNotice(m_client, m_screenPop, screenPopArea));
     screenPopLayout->addWidget(m_repeatFrame);
     screenPopLayout->addWidget(cardAndLists, 1);
 

@@ -10,7 +10,11 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QDir>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
 
 namespace sanad::ui {
 
@@ -60,6 +64,9 @@ void Desk::setUpApplication()
 void Desk::start(const DeskOptions &options)
 {
     m_sound = options.sound;
+    m_localStoreDir = options.localStoreDir.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/sync")
+        : options.localStoreDir;
     m_languages->setLanguage(options.language.value_or(LanguageManager::savedLanguage()));
     m_login = std::make_unique<LoginWindow>(m_languages.get());
     connect(m_login.get(), &LoginWindow::signInRequested, this, &Desk::signIn);
@@ -112,6 +119,24 @@ void Desk::onLoggedIn(const client::Session &session)
         connect(m_agent.get(), &AgentWindow::quitRequested, this, &Desk::quit);
     }
     m_agent->setSession(session);
+    // Each user's own outbox and copy: changes wait for the person who made them.
+    const QString user = session.username.isEmpty() ? m_pendingUser : session.username;
+    const QString server = session.serverAddress.isEmpty() ? m_pendingServer : session.serverAddress;
+    QString name = user + QLatin1Char('@') + server;
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.@-]")), QStringLiteral("_"));
+    const QString storePath = m_localStoreDir + QLatin1Char('/') + name + QStringLiteral(".db");
+    if (storePath != m_openStore) {
+        QDir().mkpath(m_localStoreDir);
+        const QString notice = m_client->openLocalStore(storePath);
+        m_openStore = storePath;
+        if (!notice.isEmpty()) {
+            qCWarning(lcUi).noquote() << notice;
+            m_agent->statusBar()->showMessage(
+                tr("The copy of your work on this computer could not be used as it was; it was kept aside, "
+                   "changes still waiting were kept, and the rest is filled again from the server."),
+                120000);
+        }
+    }
     m_login->clearPassword();
     m_login->clearMessage();
     m_agent->show();

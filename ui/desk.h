@@ -26,6 +26,8 @@ struct DeskOptions
     std::optional<LanguageManager::Language> language; // empty: the saved one (Arabic by default)
     bool signIn = false; // sign in at once with the filled-in form
     bool sound = true; // ring audibly
+    // Where each user's local store lives (docs/sync.md); empty: AppLocalDataLocation/sync.
+    QString localStoreDir;
 };
 
 // The desktop's composition root: one SanadClient, the language, the sign-in window and the
@@ -76,6 +78,8 @@ private:
     QString m_pendingUser;
     bool m_restoring = false;
     bool m_sound = true;
+    QString m_localStoreDir;
+    QString m_openStore; // the local store open now: one per user and server
 };
 
 } // namespace sanad::ui
