@@ -59,6 +59,9 @@ LocalStore::~LocalStore()
 
 void LocalStore::closeConnection()
 {
+    m_writeCustomer.reset();
+    m_writeCase.reset();
+    m_writeInteraction.reset();
     if (!m_db.isValid())
         return;
     m_db.close();
@@ -460,34 +463,43 @@ qint64 LocalStore::lastPulledMs()
 
 bool LocalStore::writeEntity(const CachedEntity &entity, qint64 nowMs)
 {
-    QSqlQuery query(m_db);
+    auto prepared = [this](std::unique_ptr<QSqlQuery> &query, const QString &sql) -> QSqlQuery & {
+        if (!query) {
+            query = std::make_unique<QSqlQuery>(m_db);
+            query->prepare(sql);
+        }
+        return *query;
+    };
+    QSqlQuery *query = nullptr;
     switch (entity.type) {
     case EntityType::Customer:
-        query.prepare(u"INSERT INTO customers (id, name_key, phones, payload, seen_at) VALUES (?, ?, ?, ?, ?) "
-                      "ON CONFLICT (id) DO UPDATE SET name_key = excluded.name_key, phones = excluded.phones, "
-                      "payload = excluded.payload, seen_at = MAX(seen_at, excluded.seen_at)"_s);
-        query.addBindValue(entity.id);
-        query.addBindValue(searchKey(entity.name));
-        query.addBindValue(phonesColumn(entity.phones));
-        query.addBindValue(entity.payload);
-        query.addBindValue(nowMs);
+        query = &prepared(m_writeCustomer,
+                          u"INSERT INTO customers (id, name_key, phones, payload, seen_at) VALUES (?, ?, ?, ?, ?) "
+                          "ON CONFLICT (id) DO UPDATE SET name_key = excluded.name_key, phones = excluded.phones, "
+                          "payload = excluded.payload, seen_at = MAX(seen_at, excluded.seen_at)"_s);
+        query->bindValue(0, entity.id);
+        query->bindValue(1, searchKey(entity.name));
+        query->bindValue(2, phonesColumn(entity.phones));
+        query->bindValue(3, entity.payload);
+        query->bindValue(4, nowMs);
         break;
     case EntityType::Case:
-        query.prepare(u"INSERT OR REPLACE INTO cases (id, customer_id, payload) VALUES (?, ?, ?)"_s);
-        query.addBindValue(entity.id);
-        query.addBindValue(entity.customerId);
-        query.addBindValue(entity.payload);
+        query = &prepared(m_writeCase, u"INSERT OR REPLACE INTO cases (id, customer_id, payload) VALUES (?, ?, ?)"_s);
+        query->bindValue(0, entity.id);
+        query->bindValue(1, notNull(entity.customerId));
+        query->bindValue(2, entity.payload);
         break;
     case EntityType::Interaction:
-        query.prepare(u"INSERT OR REPLACE INTO interactions (id, customer_id, case_id, payload) VALUES (?, ?, ?, ?)"_s);
-        query.addBindValue(entity.id);
-        query.addBindValue(entity.customerId);
-        query.addBindValue(entity.caseId);
-        query.addBindValue(entity.payload);
+        query = &prepared(m_writeInteraction,
+                          u"INSERT OR REPLACE INTO interactions (id, customer_id, case_id, payload) VALUES (?, ?, ?, ?)"_s);
+        query->bindValue(0, entity.id);
+        query->bindValue(1, notNull(entity.customerId));
+        query->bindValue(2, notNull(entity.caseId));
+        query->bindValue(3, entity.payload);
         break;
     }
-    if (!query.exec()) {
-        qCWarning(lcLocalStore).noquote() << describe(query);
+    if (!query->exec()) {
+        qCWarning(lcLocalStore).noquote() << describe(*query);
         return false;
     }
     return true;

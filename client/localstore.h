@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace sanad::client {
@@ -145,6 +146,11 @@ private:
     QString meta(const QString &key);
     bool setMeta(const QString &key, const QString &value);
     void closeConnection();
+
+    // Prepared once per connection: a pulled page writes thousands of rows.
+    std::unique_ptr<QSqlQuery> m_writeCustomer;
+    std::unique_ptr<QSqlQuery> m_writeCase;
+    std::unique_ptr<QSqlQuery> m_writeInteraction;
 
     QString m_connectionName;
     QString m_path;

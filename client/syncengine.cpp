@@ -189,10 +189,16 @@ void SyncEngine::onPushed(const QStringList &ids, const ClientError &error, cons
     QList<v1::MutationResult> results;
     for (const v1::MutationResult &result : response.results())
         results.append(result);
-    const QList<LocalStore::OutboxEntry> sent = m_store.dueOutbox(int(ids.size()), std::numeric_limits<qint64>::max());
+    // The agent's own change is kept with a problem: read back only when there is one.
     QHash<QString, QByteArray> payloads;
-    for (const LocalStore::OutboxEntry &entry : sent)
-        payloads.insert(entry.mutationId, entry.payload);
+    const bool anyProblem = std::any_of(results.cbegin(), results.cend(), [](const v1::MutationResult &r) {
+        return r.outcome() != v1::MUTATION_OUTCOME_APPLIED && r.outcome() != v1::MUTATION_OUTCOME_DUPLICATE;
+    });
+    if (anyProblem) {
+        for (const LocalStore::OutboxEntry &entry :
+             m_store.dueOutbox(int(ids.size()), std::numeric_limits<qint64>::max()))
+            payloads.insert(entry.mutationId, entry.payload);
+    }
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const QString &id = ids.at(i);
         if (i >= results.size()) {
@@ -272,6 +278,7 @@ void SyncEngine::onPulled(const ClientError &error, const v1::PullResponse &resp
     if (!known.isEmpty() && epoch != known) {
         // Restored or replaced: what this desktop knows and what the server has may differ both
         // ways. Send everything again (the mutation ids make that safe), then pull everything.
+        m_upToDate = false;
         const int resent = m_store.resetForNewEpoch(epoch);
         qCWarning(lcSync, "the server's epoch changed: %d sent changes go out again, then a full pull", resent);
         Q_EMIT epochChanged(resent);
@@ -296,9 +303,11 @@ void SyncEngine::onPulled(const ClientError &error, const v1::PullResponse &resp
     if (!customers.isEmpty())
         Q_EMIT customersChanged(customers);
     if (response.has_more()) {
+        m_upToDate = false;
         pullNext();
         return;
     }
+    m_upToDate = true;
     announce();
     cycleDone(true, m_pollMs);
 }
@@ -331,6 +340,7 @@ SyncState SyncEngine::state()
             state.lastPulled = QDateTime::fromMSecsSinceEpoch(pulled, QTimeZone::utc());
     }
     state.lastError = m_lastError;
+    state.upToDate = m_upToDate && m_online;
     return state;
 }
 

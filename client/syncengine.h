@@ -83,6 +83,7 @@ private:
     bool m_again = false;
     bool m_online = false;
     bool m_everOnline = false;
+    bool m_upToDate = false;
     int m_backoffMs = 500;
     int m_pollMs = 2000;
     int m_pushBatch = 500;

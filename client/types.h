@@ -173,6 +173,7 @@ struct SyncState
     QDateTime oldestWaiting; // when the oldest waiting change was made; null when none
     int problems = 0; // conflicts and rejections for the agent to decide
     QDateTime lastPulled; // when the local store last heard from the server
+    bool upToDate = false; // the last pull reached the end of the server's change feed
     QString lastError; // why the last attempt failed, English
 };
 
