@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <atomic>
+
 Q_LOGGING_CATEGORY(lcLocalStore, "sanad.client.localstore")
 
 namespace sanad::client {
@@ -49,8 +51,11 @@ LocalStore::CachedEntity entityFrom(const QSqlQuery &query, LocalStore::EntityTy
 } // namespace
 
 LocalStore::LocalStore(const QString &connectionName)
-    : m_connectionName(connectionName)
-{ }
+{
+    // Qt SQL connections are process-wide by name: each store (each SanadClient) has its own.
+    static std::atomic<int> counter { 0 };
+    m_connectionName = u"%1-%2"_s.arg(connectionName).arg(++counter);
+}
 
 LocalStore::~LocalStore()
 {

@@ -118,8 +118,30 @@ void ScreenPop::retranslate()
     m_history->retranslate();
 }
 
+void ScreenPop::refreshInPlace()
+{
+    if (m_state != State::Known || m_lookupRequest != 0 || m_refreshRequest != 0 || m_context.customer.id.isEmpty())
+        return;
+    m_refreshRequest = m_client->customerContext(m_context.customer.id);
+}
+
 void ScreenPop::onCallerContextReady(quint64 requestId, const client::CallerContext &context)
 {
+    if (requestId != 0 && requestId == m_refreshRequest) {
+        m_refreshRequest = 0;
+        // Only while the same customer is still on screen and nothing newer was asked for.
+        if (m_lookupRequest != 0 || m_state != State::Known || context.customer.id != m_context.customer.id)
+            return;
+        m_context.customer = context.customer;
+        m_context.cases = context.cases;
+        m_context.history = context.history;
+        m_context.fromLocalStore = context.fromLocalStore;
+        m_context.localAsOf = context.localAsOf;
+        m_cases->setCases(context.cases);
+        m_history->setHistory(context.history);
+        Q_EMIT contextChanged();
+        return;
+    }
     if (requestId != m_lookupRequest || requestId == 0)
         return;
     m_lookupRequest = 0;
@@ -143,6 +165,10 @@ void ScreenPop::onRequestFailed(quint64 requestId, const client::ClientError &er
         m_createRequest = 0;
         qCInfo(lcUi) << "creating a customer failed, grpc code" << error.grpcCode;
         Q_EMIT customerCreationFailed(error);
+        return;
+    }
+    if (requestId == m_refreshRequest) {
+        m_refreshRequest = 0; // the screen stays as it was
         return;
     }
     if (requestId != m_lookupRequest)

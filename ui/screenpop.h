@@ -66,6 +66,10 @@ public:
     void createCustomer(const client::NewCustomer &customer);
     bool isCreatingCustomer() const { return m_createRequest != 0; }
     void clear();
+    // The customer on screen again from the client, replacing the models only when the answer
+    // arrives (no Loading in between); a failure leaves the screen as it is. For changes pulled
+    // from the server and for coming back online (docs/sync.md). Nothing when no customer is shown.
+    void refreshInPlace();
     // Model texts follow the current language: call after a language switch.
     void retranslate();
 
@@ -95,6 +99,7 @@ private:
     client::ClientError m_error;
     quint64 m_lookupRequest = 0;
     quint64 m_createRequest = 0;
+    quint64 m_refreshRequest = 0;
     bool m_followOffers = true;
 };
 

@@ -166,8 +166,11 @@ OfflineNotice::OfflineNotice(client::SanadClient *client, ScreenPop *screenPop, 
             reloadCustomer();
     });
     connect(m_client, &client::SanadClient::customersChanged, this, [this](const QStringList &ids) {
+        // Not while catching up (a first pull touches every customer): only news after that.
+        if (!m_client->syncState().upToDate)
+            return;
         const QString shown = m_screenPop->context().customer.id;
-        if (!shown.isEmpty() && ids.contains(shown) && m_screenPop->state() == ScreenPop::State::Known)
+        if (!shown.isEmpty() && ids.contains(shown))
             reloadCustomer();
     });
     refresh();
@@ -175,9 +178,7 @@ OfflineNotice::OfflineNotice(client::SanadClient *client, ScreenPop *screenPop, 
 
 void OfflineNotice::reloadCustomer()
 {
-    const QString id = m_screenPop->context().customer.id;
-    if (!id.isEmpty())
-        m_screenPop->openCustomer(id);
+    m_screenPop->refreshInPlace();
 }
 
 void OfflineNotice::refresh()

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void pageAndCursorTogether();
     void cacheStaysWithinItsLimit();
     void offlineLookups();
+    void twoStoresInOneProcess();
 
 private:
     QString path() const { return m_dir->filePath(u"local.db"_s); }
@@ -181,6 +182,20 @@ void TestLocalStore::offlineLookups()
     QCOMPARE(store.searchCustomers(u"ايمان البلوشى"_s, 10).size(), 1); // as agents type it
     QCOMPARE(store.searchCustomers(u"سال"_s, 10).constFirst().id, u"c2"_s);
     QVERIFY(store.searchCustomers(u"كندي سعيد"_s, 10).isEmpty());
+}
+
+void TestLocalStore::twoStoresInOneProcess()
+{
+    // Two desktops' clients in one process (tests, tools): each store keeps its own connection.
+    LocalStore first;
+    LocalStore second;
+    first.open(path());
+    second.open(m_dir->filePath(u"other.db"_s));
+    QVERIFY(first.enqueue(u"a"_s, 0, "a", 1));
+    QVERIFY(second.enqueue(u"b"_s, 0, "b", 1));
+    QCOMPARE(first.outboxCount(), 1);
+    QCOMPARE(second.outboxCount(), 1);
+    QCOMPARE(first.dueOutbox(10, 10).constFirst().mutationId, u"a"_s);
 }
 
 QTEST_GUILESS_MAIN(TestLocalStore)
