@@ -13,6 +13,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QToolButton>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void workGoesOnWhileTheServerIsDown();
+    void conflictIsShownToChoose();
 
 private:
     IsolatedSettings m_settings;
@@ -130,6 +134,69 @@ void TestOffline::workGoesOnWhileTheServerIsDown()
     for (const v1::Interaction &interaction : after.history())
         written += interaction.summary() == "Written while the server was down" ? 1 : 0;
     QCOMPARE(written, 1);
+}
+
+void TestOffline::conflictIsShownToChoose()
+{
+    // Signed in from the previous test, the server back. Another agent moves a case on first;
+    // this agent's change of the same version is a CONFLICT, shown to choose, never silently lost.
+    QVERIFY(m_desk && m_desk->agentWindow());
+    ui::AgentWindow *window = m_desk->agentWindow();
+    client::SanadClient *client = m_desk->client();
+    QTRY_VERIFY_WITH_TIMEOUT(client->syncState().online, 60000);
+    const QString number = m_server.knownNumber(2);
+    v1::CallerContext context;
+    QVERIFY(m_server.lookup(number, &context));
+    const QString caseId = QStringLiteral("0badcafe-0000-4000-8000-00000000c0de");
+    const qint64 version = 1;
+    const v1::CaseStatus next = v1::CASE_STATUS_IN_PROGRESS;
+    const QString otherToken = m_server.token(m_server.account(QStringLiteral("agent"), 1));
+    v1::Mutation created;
+    created.set_mutation_id("conflict-case");
+    created.mutable_create_case()->set_case_id(caseId.toStdString());
+    created.mutable_create_case()->set_customer_id(context.customer().id());
+    created.mutable_create_case()->set_category("water.burst_pipe");
+    v1::PushResponse made;
+    QVERIFY(m_server.grpc().push(otherToken, { created }, &made).ok());
+    QCOMPARE(made.results(0).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    v1::Mutation theirs;
+    theirs.set_mutation_id("other-agent-status");
+    theirs.set_base_version(version);
+    theirs.mutable_change_case_status()->set_case_id(caseId.toStdString());
+    theirs.mutable_change_case_status()->set_status(next);
+    v1::PushResponse pushed;
+    QVERIFY(m_server.grpc().push(otherToken, { theirs }, &pushed).ok());
+    QCOMPARE(pushed.results(0).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+
+    client->changeStatusOf(caseId, version, static_cast<CaseStatus>(next));
+    QTRY_COMPARE_WITH_TIMEOUT(client->syncState().problems, 1, 15000);
+    auto *button = window->findChild<QToolButton *>(QStringLiteral("syncProblemsButton"));
+    QVERIFY(button);
+    QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), 5000);
+    QVERIFY(button->text().contains(QStringLiteral("1 change to decide")));
+
+    bool listed = false;
+    QTimer::singleShot(200, this, [&listed] {
+        auto *dialog = qobject_cast<ui::SyncProblemsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        listed = dialog->list()->count() == 1 && dialog->list()->item(0)->text().startsWith(QStringLiteral("Conflict"));
+        dialog->findChild<QPushButton *>(QStringLiteral("keepTheirsButton"))->click();
+        dialog->accept();
+    });
+    button->click();
+    QVERIFY(listed);
+    QTRY_COMPARE_WITH_TIMEOUT(client->syncState().problems, 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), 5000);
+    QVERIFY(m_server.lookup(number, &context));
+    bool found = false;
+    for (const v1::Case &record : context.cases()) {
+        if (record.id() == caseId.toStdString()) {
+            found = true;
+            QCOMPARE(record.version(), version + 1); // the other agent's change stands, once
+        }
+    }
+    QVERIFY(found);
 }
 
 QTEST_MAIN(TestOffline)
