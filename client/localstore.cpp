@@ -211,10 +211,10 @@ LocalStore::OpenReport LocalStore::open(const QString &path)
             ++report.migratedOutbox;
     }
     if (report.outcome == OpenOutcome::MigratedOlder)
-        report.message = u"The local store was from an older version of the desktop; it was kept as %1, its %2 "
-                         "waiting changes were carried over and the rest is filled from the server."_s
-                             .arg(report.keptCopy)
-                             .arg(report.migratedOutbox);
+        report.message
+            = u"The local store was from an older version of the desktop; it was kept as %1, its %2 "
+              "waiting changes were carried over and the rest is filled from the server."_s.arg(report.keptCopy)
+                  .arg(report.migratedOutbox);
     if (!report.message.isEmpty())
         qCWarning(lcLocalStore).noquote() << report.message;
     return report;
@@ -268,7 +268,8 @@ QString LocalStore::meta(const QString &key)
 bool LocalStore::setMeta(const QString &key, const QString &value)
 {
     QSqlQuery query(m_db);
-    query.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    query.prepare(
+        u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     query.addBindValue(key);
     query.addBindValue(notNull(value));
     if (!query.exec()) {
@@ -349,8 +350,9 @@ void LocalStore::markApplied(const QStringList &mutationIds, qint64 nowMs)
         return;
     m_db.transaction();
     QSqlQuery move(m_db);
-    move.prepare(u"INSERT OR IGNORE INTO sent (sequence, mutation_id, base_version, payload, queued_at, applied_at) "
-                 "SELECT sequence, mutation_id, base_version, payload, queued_at, ? FROM outbox WHERE mutation_id = ?"_s);
+    move.prepare(
+        u"INSERT OR IGNORE INTO sent (sequence, mutation_id, base_version, payload, queued_at, applied_at) "
+        "SELECT sequence, mutation_id, base_version, payload, queued_at, ? FROM outbox WHERE mutation_id = ?"_s);
     QSqlQuery remove(m_db);
     remove.prepare(u"DELETE FROM outbox WHERE mutation_id = ?"_s);
     for (const QString &id : mutationIds) {
@@ -369,8 +371,9 @@ void LocalStore::markProblem(const Problem &problem)
 {
     m_db.transaction();
     QSqlQuery insert(m_db);
-    insert.prepare(u"INSERT OR REPLACE INTO problems (mutation_id, kind, detail, payload, server_version, entity_id, at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.prepare(
+        u"INSERT OR REPLACE INTO problems (mutation_id, kind, detail, payload, server_version, entity_id, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(problem.mutationId);
     insert.addBindValue(int(problem.kind));
     insert.addBindValue(notNull(problem.detail));
@@ -395,7 +398,8 @@ void LocalStore::markAttemptFailed(const QStringList &mutationIds, const QString
 {
     m_db.transaction();
     QSqlQuery update(m_db);
-    update.prepare(u"UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE mutation_id = ?"_s);
+    update.prepare(
+        u"UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE mutation_id = ?"_s);
     for (const QString &id : mutationIds) {
         update.addBindValue(nextAttemptMs);
         update.addBindValue(notNull(error));
@@ -409,7 +413,8 @@ QList<LocalStore::Problem> LocalStore::problems()
 {
     QList<Problem> list;
     QSqlQuery query(m_db);
-    if (!query.exec(u"SELECT mutation_id, kind, detail, payload, server_version, entity_id, at FROM problems ORDER BY at"_s))
+    if (!query.exec(
+            u"SELECT mutation_id, kind, detail, payload, server_version, entity_id, at FROM problems ORDER BY at"_s))
         return list;
     while (query.next()) {
         Problem problem;
@@ -495,8 +500,9 @@ bool LocalStore::writeEntity(const CachedEntity &entity, qint64 nowMs)
         query->bindValue(2, entity.payload);
         break;
     case EntityType::Interaction:
-        query = &prepared(m_writeInteraction,
-                          u"INSERT OR REPLACE INTO interactions (id, customer_id, case_id, payload) VALUES (?, ?, ?, ?)"_s);
+        query = &prepared(
+            m_writeInteraction,
+            u"INSERT OR REPLACE INTO interactions (id, customer_id, case_id, payload) VALUES (?, ?, ?, ?)"_s);
         query->bindValue(0, entity.id);
         query->bindValue(1, notNull(entity.customerId));
         query->bindValue(2, notNull(entity.caseId));

@@ -114,8 +114,7 @@ public:
     QString cursor();
     QString serverEpoch();
     // One transaction: the page's entities, then the cursor and epoch.
-    bool applyPage(const QList<CachedEntity> &entities, const QString &nextCursor, const QString &epoch,
-                   qint64 nowMs);
+    bool applyPage(const QList<CachedEntity> &entities, const QString &nextCursor, const QString &epoch, qint64 nowMs);
     // The server's database changed (new epoch): the cache and cursor go, every sent change
     // goes back to the front of the outbox (the server answers DUPLICATE for what it has).
     // Returns how many changes go out again.

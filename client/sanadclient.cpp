@@ -268,29 +268,29 @@ quint64 SanadClientPrivate::startRequest(const char *method, Request request, St
     m_requests.insert(id, false);
     const QString token = m_session.token;
     using Result = std::decay_t<std::invoke_result_t<Convert, const Response &>>;
-    startUnary<Request, Response>(id, token, std::move(request), start, convert,
-                                  [this, id, token, method, success, fallback](const ClientError &error,
-                                                                               const Result &result) {
-                                      const auto it = m_requests.constFind(id);
-                                      if (it == m_requests.constEnd())
-                                          return;
-                                      const bool cancelled = it.value();
-                                      m_requests.erase(it);
-                                      // A cancelled request never reports a stale success.
-                                      if (cancelled) {
-                                          Q_EMIT q->requestFailed(id, cancelledByClient());
-                                          return;
-                                      }
-                                      if (error.isError()) {
-                                          qCInfo(lcClient, "%s failed with gRPC code %d", method, error.grpcCode);
-                                          if (fallback && fallback(id, error))
-                                              return;
-                                          Q_EMIT q->requestFailed(id, error);
-                                          handleUnauthenticated(error, token);
-                                          return;
-                                      }
-                                      success(id, result);
-                                  });
+    startUnary<Request, Response>(
+        id, token, std::move(request), start, convert,
+        [this, id, token, method, success, fallback](const ClientError &error, const Result &result) {
+            const auto it = m_requests.constFind(id);
+            if (it == m_requests.constEnd())
+                return;
+            const bool cancelled = it.value();
+            m_requests.erase(it);
+            // A cancelled request never reports a stale success.
+            if (cancelled) {
+                Q_EMIT q->requestFailed(id, cancelledByClient());
+                return;
+            }
+            if (error.isError()) {
+                qCInfo(lcClient, "%s failed with gRPC code %d", method, error.grpcCode);
+                if (fallback && fallback(id, error))
+                    return;
+                Q_EMIT q->requestFailed(id, error);
+                handleUnauthenticated(error, token);
+                return;
+            }
+            success(id, result);
+        });
     return id;
 }
 
@@ -703,7 +703,8 @@ bool SanadClientPrivate::answerFromCache(quint64 id, const ClientError &error, c
     v1::CallerContext raw;
     raw.set_normalized_number(e164.toStdString());
     raw.set_number_valid(true);
-    if (customer && raw.mutable_customer()->ParseFromArray(customer->payload.constData(), int(customer->payload.size()))) {
+    if (customer
+        && raw.mutable_customer()->ParseFromArray(customer->payload.constData(), int(customer->payload.size()))) {
         raw.set_known(true);
         QList<v1::Interaction> history;
         for (const LocalStore::CachedEntity &entity : store.interactionsOf(customer->id)) {
@@ -755,7 +756,9 @@ quint64 SanadClient::lookupCaller(const QString &phoneNumber)
                                        v1::CallerContext *resp, std::function<void(grpc::Status)> done) {
             cases->async()->LookupCaller(context, req, resp, std::move(done));
         },
-        [](const v1::CallerContext &response) { return ContextAnswer { convert::toCallerContext(response), response }; },
+        [](const v1::CallerContext &response) {
+            return ContextAnswer { convert::toCallerContext(response), response };
+        },
         [this](quint64 id, const ContextAnswer &answer) {
             d->cacheContext(answer.raw);
             Q_EMIT callerContextReady(id, answer.context);
@@ -776,7 +779,9 @@ quint64 SanadClient::customerContext(const QString &customerId)
                                        v1::CallerContext *resp, std::function<void(grpc::Status)> done) {
             cases->async()->GetCustomerContext(context, req, resp, std::move(done));
         },
-        [](const v1::CallerContext &response) { return ContextAnswer { convert::toCallerContext(response), response }; },
+        [](const v1::CallerContext &response) {
+            return ContextAnswer { convert::toCallerContext(response), response };
+        },
         [this](quint64 id, const ContextAnswer &answer) {
             d->cacheContext(answer.raw);
             Q_EMIT callerContextReady(id, answer.context);
@@ -1005,7 +1010,8 @@ void SanadClient::resolveProblem(const QString &mutationId, bool keepMine)
         if (stored.kind == LocalStore::ProblemKind::Conflict)
             mutation.set_base_version(stored.serverVersion);
         store.retryProblem(mutationId, newId, mutation.base_version(),
-                           QByteArray::fromStdString(mutation.SerializeAsString()), QDateTime::currentMSecsSinceEpoch());
+                           QByteArray::fromStdString(mutation.SerializeAsString()),
+                           QDateTime::currentMSecsSinceEpoch());
         break;
     }
     d->sync().syncNow();
@@ -1024,7 +1030,8 @@ void deliverChange(SanadClient *client, quint64 id, const PushAnswer &answer, co
         return;
     case v1::MUTATION_OUTCOME_CONFLICT:
         Q_EMIT client->requestFailed(
-            id, clientError(ClientError::Kind::FailedPrecondition, grpc::StatusCode::FAILED_PRECONDITION, answer.detail));
+            id,
+            clientError(ClientError::Kind::FailedPrecondition, grpc::StatusCode::FAILED_PRECONDITION, answer.detail));
         return;
     default:
         Q_EMIT client->requestFailed(

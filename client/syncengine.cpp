@@ -78,8 +78,7 @@ LocalStore::OpenReport SyncEngine::openStore(const QString &path)
 bool SyncEngine::enqueue(const v1::Mutation &mutation, MutationDone done)
 {
     const QString id = QString::fromStdString(mutation.mutation_id());
-    if (!m_store.enqueue(id, mutation.base_version(), QByteArray::fromStdString(mutation.SerializeAsString()),
-                         nowMs()))
+    if (!m_store.enqueue(id, mutation.base_version(), QByteArray::fromStdString(mutation.SerializeAsString()), nowMs()))
         return false;
     if (done)
         m_waiting.insert(id, std::move(done));
@@ -153,11 +152,12 @@ void SyncEngine::pushNext()
         ids.append(entry.mutationId);
     }
     const quint64 generation = m_generation;
-    pushTransport(std::move(request), [this, generation, ids](const ClientError &error, const v1::PushResponse &response) {
-        if (generation != m_generation)
-            return;
-        onPushed(ids, error, response);
-    });
+    pushTransport(std::move(request),
+                  [this, generation, ids](const ClientError &error, const v1::PushResponse &response) {
+                      if (generation != m_generation)
+                          return;
+                      onPushed(ids, error, response);
+                  });
 }
 
 void SyncEngine::onPushed(const QStringList &ids, const ClientError &error, const v1::PushResponse &response)
@@ -217,7 +217,7 @@ void SyncEngine::onPushed(const QStringList &ids, const ClientError &error, cons
             LocalStore::Problem problem;
             problem.mutationId = id;
             problem.kind = result.outcome() == v1::MUTATION_OUTCOME_CONFLICT ? LocalStore::ProblemKind::Conflict
-                                                                            : LocalStore::ProblemKind::Rejected;
+                                                                             : LocalStore::ProblemKind::Rejected;
             problem.detail = QString::fromStdString(result.detail());
             problem.payload = payloads.value(id);
             problem.serverVersion = result.new_version();

@@ -14,8 +14,8 @@
 #include "ui/offerbanner.h"
 #include "ui/ringer.h"
 #include "ui/screenpop.h"
-#include "ui/syncwidgets.h"
 #include "ui/serversearchsource.h"
+#include "ui/syncwidgets.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -9,8 +9,8 @@
 #include "ui/ringer.h"
 
 #include <QApplication>
-#include <QFont>
 #include <QDir>
+#include <QFont>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>

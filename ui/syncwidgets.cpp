@@ -122,8 +122,8 @@ void SyncProblemsDialog::reload()
         if (problem.change == QLatin1String("note"))
             what = tr("Note: %1").arg(problem.text);
         else if (problem.change == QLatin1String("status"))
-            what = tr("Status change to %1")
-                       .arg(DisplayText::caseStatus(static_cast<CaseStatus>(problem.text.toInt())));
+            what
+                = tr("Status change to %1").arg(DisplayText::caseStatus(static_cast<CaseStatus>(problem.text.toInt())));
         else if (problem.change == QLatin1String("case"))
             what = tr("New case: %1").arg(problem.text);
         else if (problem.change == QLatin1String("customer"))
@@ -232,11 +232,13 @@ bool confirmSignOutWithWaitingChanges(client::SanadClient *client, QWidget *pare
     const client::SyncState state = client->syncState();
     if (state.waiting == 0)
         return true;
-    QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("SyncStatus", "Sign out"),
-                    QCoreApplication::translate("SyncStatus", "%n change(s) have not reached the server yet. They stay on this computer and are "
-                                "sent when you sign in again. Sign out anyway?",
-                                nullptr, state.waiting),
-                    QMessageBox::Yes | QMessageBox::No, parent);
+    QMessageBox box(
+        QMessageBox::Warning, QCoreApplication::translate("SyncStatus", "Sign out"),
+        QCoreApplication::translate("SyncStatus",
+                                    "%n change(s) have not reached the server yet. They stay on this computer and are "
+                                    "sent when you sign in again. Sign out anyway?",
+                                    nullptr, state.waiting),
+        QMessageBox::Yes | QMessageBox::No, parent);
     box.setObjectName(QStringLiteral("signOutWarning"));
     box.setDefaultButton(QMessageBox::No);
     return box.exec() == QMessageBox::Yes;

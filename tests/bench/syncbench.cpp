@@ -115,7 +115,8 @@ int runSyncBench(const QStringList &args)
             v1::Mutation note;
             note.set_mutation_id("fill-" + std::to_string(batchNumber) + "-" + std::to_string(i));
             note.mutable_add_note()->set_case_id(caseId);
-            note.mutable_add_note()->set_text("A note written elsewhere, for the pull benchmark " + std::to_string(feed));
+            note.mutable_add_note()->set_text("A note written elsewhere, for the pull benchmark "
+                                              + std::to_string(feed));
             batch.append(note);
         }
         ++batchNumber;

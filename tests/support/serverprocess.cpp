@@ -75,7 +75,7 @@ bool ServerProcess::startOn(const QString &listen, const QStringList &extraArgs,
     m_address.clear();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    QStringList args{QStringLiteral("--db"), m_database, QStringLiteral("--listen"), listen};
+    QStringList args { QStringLiteral("--db"), m_database, QStringLiteral("--listen"), listen };
     args << extraArgs;
     m_process->start(serverBinary(), args);
     if (!m_process->waitForStarted()) {

@@ -51,7 +51,7 @@ int main(int argc, char **argv)
     if (!notice.isEmpty())
         say(QStringLiteral("notice ") + notice);
     client.setSyncPollIntervalMs(parser.isSet(QStringLiteral("poll")) ? parser.value(QStringLiteral("poll")).toInt()
-                                                                       : 300);
+                                                                      : 300);
 
     int applied = 0;
     int failed = 0;
@@ -93,8 +93,8 @@ int main(int argc, char **argv)
                 client.createCaseFor(parser.value(QStringLiteral("customer")), QStringLiteral("water.burst_pipe"),
                                      QStringLiteral("offline case %1").arg(i));
         }
-        const QString prefix = parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix"))
-                                                                       : QStringLiteral("note");
+        const QString prefix
+            = parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix")) : QStringLiteral("note");
         if (parser.isSet(QStringLiteral("notes"))) {
             const int n = parser.value(QStringLiteral("notes")).toInt();
             for (int i = 1; i <= n; ++i, ++queued)

@@ -155,8 +155,9 @@ void TestOffline::cleanup()
 
 QStringList TestOffline::driverArgs(const QString &store, const QString &user) const
 {
-    return { u"--server"_s, m_server->address(), u"--user"_s, user, u"--password"_s, u"agent-password"_s,
-             u"--store"_s, storePath(store), u"--exit-when-drained"_s };
+    return { u"--server"_s, m_server->address(), u"--user"_s,
+             user,          u"--password"_s,     u"agent-password"_s,
+             u"--store"_s,  storePath(store),    u"--exit-when-drained"_s };
 }
 
 QList<QString> TestOffline::notesOnServer(QHash<QString, int> *counts)
@@ -189,7 +190,8 @@ QList<QString> TestOffline::notesOnServer(QHash<QString, int> *counts)
 void TestOffline::serverKilledMidPush()
 {
     Driver driver;
-    driver.start(driverArgs(u"a.db"_s) + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"1000"_s, u"--batch"_s, u"20"_s });
+    driver.start(driverArgs(u"a.db"_s)
+                 + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"1000"_s, u"--batch"_s, u"20"_s });
     // Killed once some batches are in and others are not.
     const QString progress = driver.waitFor(QRegularExpression(u"^state online=1 waiting=([1-9]\\d?\\d?) "_s));
     QVERIFY2(!progress.isEmpty(), "the driver never reported a part-sent outbox");
@@ -211,7 +213,8 @@ void TestOffline::clientKilledAfterQueueing()
 {
     {
         Driver driver;
-        driver.start(driverArgs(u"b.db"_s) + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"100"_s, u"--kill-after-queue"_s });
+        driver.start(driverArgs(u"b.db"_s)
+                     + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"100"_s, u"--kill-after-queue"_s });
         QVERIFY(!driver.waitFor(QRegularExpression(u"^queued 100$"_s)).isEmpty());
         QVERIFY(driver.waitForExit());
         QCOMPARE(driver.process().exitStatus(), QProcess::CrashExit);
@@ -232,8 +235,9 @@ void TestOffline::clientKilledAfterQueueing()
 void TestOffline::serverUnreachableForAWhile()
 {
     Driver driver;
-    driver.start(driverArgs(u"c.db"_s) + QStringList { u"--wait-offline"_s, u"--customer"_s, m_customerId, u"--cases"_s, u"5"_s,
-                                                       u"--case"_s, m_caseId, u"--notes"_s, u"50"_s, u"--lookup"_s, m_phone });
+    driver.start(driverArgs(u"c.db"_s)
+                 + QStringList { u"--wait-offline"_s, u"--customer"_s, m_customerId, u"--cases"_s, u"5"_s, u"--case"_s,
+                                 m_caseId, u"--notes"_s, u"50"_s, u"--lookup"_s, m_phone });
     QVERIFY(!driver.waitFor(QRegularExpression(u"^ready$"_s)).isEmpty());
     m_server->kill();
     QVERIFY(!driver.waitFor(QRegularExpression(u"^offline$"_s)).isEmpty());
@@ -285,7 +289,8 @@ void TestOffline::serverDatabaseReplacedByOlderCopy()
     const QString dbFile = m_server->database().mid(QStringLiteral("sqlite:").size());
     {
         Driver driver;
-        driver.start(driverArgs(u"e.db"_s) + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"10"_s, u"--prefix"_s, u"early"_s });
+        driver.start(driverArgs(u"e.db"_s)
+                     + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"10"_s, u"--prefix"_s, u"early"_s });
         QVERIFY(!driver.waitFor(kDone).isEmpty());
         QVERIFY(driver.waitForExit());
     }
@@ -296,7 +301,8 @@ void TestOffline::serverDatabaseReplacedByOlderCopy()
     QVERIFY(m_server->restart());
     {
         Driver driver;
-        driver.start(driverArgs(u"e.db"_s) + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"10"_s, u"--prefix"_s, u"late"_s });
+        driver.start(driverArgs(u"e.db"_s)
+                     + QStringList { u"--case"_s, m_caseId, u"--notes"_s, u"10"_s, u"--prefix"_s, u"late"_s });
         QVERIFY(!driver.waitFor(kDone).isEmpty());
         QVERIFY(driver.waitForExit());
     }

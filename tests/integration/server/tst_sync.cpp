@@ -281,7 +281,6 @@ void TestSync::badCursor()
              grpc::StatusCode::INVALID_ARGUMENT);
 }
 
-
 void TestSync::epochChangesOnRestart()
 {
     // A restart may follow a restore from a backup, which keeps the stored epoch: every start

@@ -244,7 +244,6 @@ void TestMutationApplier::interactionsBelongToTheirCustomer()
     QCOMPARE(CustomerRepository(*m_database).find(u"c1"_s)->last_contact_at().seconds(), m_clock->nowMs() / 1000);
 }
 
-
 void TestMutationApplier::batchIsOneTransaction()
 {
     // A batch: per-mutation outcomes as before, a repeated id inside the batch is a DUPLICATE.
