@@ -296,6 +296,9 @@ AgentEventInfo toAgentEvent(const v1::AgentEvent &event)
         e.since = toDateTime(event.presence_changed().has_since(), event.presence_changed().since());
         e.reason = text(event.presence_changed().reason());
         break;
+    case v1::AgentEvent::kChangesAvailable:
+        e.kind = AgentEventInfo::Kind::ChangesAvailable;
+        break;
     case v1::AgentEvent::EVENT_NOT_SET:
         break;
     }

@@ -59,7 +59,7 @@ v1::Mutation toCreateCustomerMutation(const NewCustomer &customer, const QString
 // One event of the AgentService.Connect stream, as plain values.
 struct AgentEventInfo
 {
-    enum class Kind { Unknown, Offered, Revoked, Accepted, Ended, Presence };
+    enum class Kind { Unknown, Offered, Revoked, Accepted, Ended, Presence, ChangesAvailable };
     Kind kind = Kind::Unknown;
     QDateTime at;
     ContactOffer offer; // Offered

@@ -450,6 +450,11 @@ void SanadClientPrivate::onStreamEvent(quint64 generation, const convert::AgentE
     case Kind::Presence:
         emitPresence(event.state, event.since, event.reason);
         break;
+    case Kind::ChangesAvailable:
+        // Another desktop pushed: pull now rather than at the next poll (docs/sync.md).
+        if (m_syncEngine)
+            m_syncEngine->syncNow();
+        break;
     case Kind::Unknown:
         qCDebug(lcClient, "ignoring an agent event this version does not know");
         break;

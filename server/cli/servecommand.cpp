@@ -195,6 +195,8 @@ int ServeCommand::run()
     SyncService syncService(context);
     AgentService agentService(context, intake);
     router.setListener(&agentService);
+    syncService.setChangesListener(
+        [&agentService](qint64 lastSequence, qint64 atMs) { agentService.announceChanges(lastSequence, atMs); });
     std::unique_ptr<TestClockService> testClockService;
     if (manualClock)
         testClockService = std::make_unique<TestClockService>(context, *manualClock);

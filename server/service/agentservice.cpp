@@ -128,6 +128,20 @@ int AgentService::connectedCount() const
     return int(m_streams.size());
 }
 
+void AgentService::announceChanges(qint64 lastSequence, qint64 atMs)
+{
+    QList<std::shared_ptr<AgentStream>> streams;
+    {
+        std::lock_guard lock(m_mutex);
+        streams = m_streams.values();
+    }
+    v1::AgentEvent event;
+    setTimestampMs(event.mutable_at(), atMs);
+    event.mutable_changes_available()->set_last_sequence(lastSequence);
+    for (const std::shared_ptr<AgentStream> &stream : std::as_const(streams))
+        stream->push(event);
+}
+
 void AgentService::routerEvent(const RouterEvent &event)
 {
     if (event.kind == RouterEvent::Kind::PresenceChanged) {

@@ -36,6 +36,9 @@ public:
 
     void routerEvent(const RouterEvent &event) override;
 
+    // ChangesAvailable to every connected desktop (any thread).
+    void announceChanges(qint64 lastSequence, qint64 atMs);
+
     // Ends every stream with UNAVAILABLE and refuses new ones (graceful shutdown).
     void closeAllStreams();
     int connectedCount() const;

@@ -56,6 +56,11 @@ grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context
         const QList<v1::MutationResult> results = applier.applyBatch(request->mutations(), author);
         for (const v1::MutationResult &result : results)
             *response->add_results() = result;
+        const bool applied = std::any_of(results.cbegin(), results.cend(), [](const v1::MutationResult &result) {
+            return result.outcome() == v1::MUTATION_OUTCOME_APPLIED;
+        });
+        if (applied && m_changesListener)
+            m_changesListener(SyncRepository(m_context.database).lastSequence(), m_context.clock.nowMs());
         return grpc::Status::OK;
     });
     return reactor;

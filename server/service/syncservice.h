@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -23,6 +24,13 @@ public:
     grpc::ServerUnaryReactor *Pull(grpc::CallbackServerContext *context, const v1::PullRequest *request,
                                    v1::PullResponse *response) override;
 
+    // Called (on a worker thread) after a push applied changes, with the feed's last sequence:
+    // AgentService tells the connected desktops. Set before the server starts.
+    void setChangesListener(std::function<void(qint64 lastSequence, qint64 atMs)> listener)
+    {
+        m_changesListener = std::move(listener);
+    }
+
     static constexpr int kMaxMutationsPerPush = 500;
     static constexpr int kDefaultPullLimit = 500;
     static constexpr int kMaxPullLimit = 5000;
@@ -36,6 +44,7 @@ private:
     ServiceContext &m_context;
     std::mutex m_epochMutex;
     QString m_serverEpoch; // read once: it changes only when the database is replaced
+    std::function<void(qint64, qint64)> m_changesListener;
 };
 
 } // namespace sanad::server

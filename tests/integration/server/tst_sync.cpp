@@ -23,6 +23,7 @@ private Q_SLOTS:
     void exactlyOneChangePerAppliedMutation();
     void pullPages();
     void badCursor();
+    void changesAvailableReachConnectedDesktops();
     void epochChangesOnRestart(); // last: restarts the server
 
 private:
@@ -279,6 +280,30 @@ void TestSync::badCursor()
     request.set_cursor("djI6MTA"); // base64url of "v2:10": a cursor of another format
     QCOMPARE(m_client->sync().Pull(GrpcTestClient::context(m_agent).get(), request, &response).error_code(),
              grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+void TestSync::changesAvailableReachConnectedDesktops()
+{
+    // A desktop with its agent stream open hears of a push at once, not at its next poll; a push
+    // that applies nothing says nothing.
+    AgentStreamReader stream(*m_client, m_agent);
+    auto announced = [&stream] {
+        return stream.count([](const v1::AgentEvent &event) { return event.has_changes_available(); });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(stream.eventCount() > 0, 10000); // connected: its first presence event
+    v1::PushResponse response;
+    QVERIFY(m_client->push(m_agent, { createCustomer("announce-1", "announce-c1", "+96891110001") }, &response).ok());
+    QCOMPARE(response.results(0).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QTRY_COMPARE_WITH_TIMEOUT(announced(), 1, 10000);
+    QVERIFY(m_client->push(m_agent, { createCustomer("announce-1", "announce-c1", "+96891110001") }, &response).ok());
+    QCOMPARE(response.results(0).outcome(), v1::MUTATION_OUTCOME_DUPLICATE);
+    QTest::qWait(300);
+    QCOMPARE(announced(), 1);
+    const QList<v1::AgentEvent> events = stream.events();
+    for (const v1::AgentEvent &event : events) {
+        if (event.has_changes_available())
+            QVERIFY(event.changes_available().last_sequence() > 0);
+    }
 }
 
 void TestSync::epochChangesOnRestart()
