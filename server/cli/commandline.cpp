@@ -6,6 +6,7 @@
 #include "server/cli/importcommand.h"
 #include "server/cli/servecommand.h"
 #include "server/cli/serveroptions.h"
+#include "server/cli/validatescriptcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -92,7 +93,7 @@ int runServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Sanad's central case service. Commands: import-customers, add-user (see sanad-server COMMAND --help)."_s);
+        u"Sanad's central case service. Commands: import-customers, add-user, validate-script (see sanad-server COMMAND --help)."_s);
     const QCommandLineOption db = dbOption();
     const QCommandLineOption listen(u"listen"_s,
                                     u"Where to listen, HOST:PORT; port 0 picks a free port (default "
@@ -116,7 +117,7 @@ int runServe(const QStringList &arguments)
         return stop;
     if (!parser.positionalArguments().isEmpty())
         return usageError(
-            u"unknown command \"%1\": the commands are import-customers and add-user, written first"_s.arg(
+            u"unknown command \"%1\": the commands are import-customers, add-user and validate-script, written first"_s.arg(
                 parser.positionalArguments().constFirst()),
             QString());
 
@@ -220,6 +221,21 @@ int runAddUser(const QStringList &arguments)
         .run();
 }
 
+int runValidateScript(const QStringList &arguments)
+{
+    const QString command = u"validate-script"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Checks guided script files (docs/scripts.md) and prints each problem as \"file:step id: what is wrong and "
+        "how to fix it\". Exit 0 when every file is good."_s);
+    parser.addPositionalArgument(u"files"_s, u"The script files (.json)."_s, u"FILE..."_s);
+    if (const int stop = parse(parser, arguments, command); stop >= 0)
+        return stop;
+    if (parser.positionalArguments().isEmpty())
+        return usageError(u"validate-script needs at least one script file"_s, command);
+    return ValidateScriptCommand(parser.positionalArguments()).run();
+}
+
 } // namespace
 
 int runCommandLine(const QStringList &arguments)
@@ -229,6 +245,11 @@ int runCommandLine(const QStringList &arguments)
         QStringList rest = arguments;
         rest.removeAt(1);
         return command == "add-user"_L1 ? runAddUser(rest) : runImport(rest);
+    }
+    if (command == "validate-script"_L1) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        return runValidateScript(rest);
     }
     return runServe(arguments);
 }
