@@ -37,8 +37,8 @@ struct InputName
 };
 
 constexpr InputName inputNames[] = {
-    { InputType::Text, u"text" },         { InputType::Number, u"number" }, { InputType::Phone, u"phone" },
-    { InputType::Date, u"date" },         { InputType::Choice, u"choice" }, { InputType::Location, u"location" },
+    { InputType::Text, u"text" }, { InputType::Number, u"number" }, { InputType::Phone, u"phone" },
+    { InputType::Date, u"date" }, { InputType::Choice, u"choice" }, { InputType::Location, u"location" },
 };
 
 struct OutcomeName
@@ -74,8 +74,7 @@ class Parser
 public:
     explicit Parser(QList<ScriptIssue> *issues)
         : m_issues(issues)
-    {
-    }
+    { }
 
     Script parse(const QByteArray &json)
     {
@@ -83,27 +82,31 @@ public:
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
         if (error.error != QJsonParseError::NoError) {
-            add(QString(), u"not valid JSON at line %1: %2; check commas, quotes and brackets there"_s.arg(
-                               lineOf(json, error.offset))
-                               .arg(error.errorString()));
+            add(QString(),
+                u"not valid JSON at line %1: %2; check commas, quotes and brackets there"_s
+                    .arg(lineOf(json, error.offset))
+                    .arg(error.errorString()));
             return script;
         }
         if (!doc.isObject()) {
-            add(QString(), u"the file holds no script object: write { \"format\": 1, \"id\": ..., \"steps\": [...] }"_s);
+            add(QString(),
+                u"the file holds no script object: write { \"format\": 1, \"id\": ..., \"steps\": [...] }"_s);
             return script;
         }
         const QJsonObject root = doc.object();
         const int format = root.value("format"_L1).toInt(0);
         if (format != Script::FormatVersion)
-            add(QString(), u"\"format\" is %1 but this Sanad reads format %2: write \"format\": %2"_s.arg(
-                               root.value("format"_L1).toVariant().toString().isEmpty()
-                                   ? u"missing"_s
-                                   : root.value("format"_L1).toVariant().toString())
-                               .arg(Script::FormatVersion));
+            add(QString(),
+                u"\"format\" is %1 but this Sanad reads format %2: write \"format\": %2"_s
+                    .arg(root.value("format"_L1).toVariant().toString().isEmpty()
+                             ? u"missing"_s
+                             : root.value("format"_L1).toVariant().toString())
+                    .arg(Script::FormatVersion));
         script.id = root.value("id"_L1).toString();
         if (script.id.isEmpty() || !idPattern().match(script.id).hasMatch())
-            add(QString(), u"\"id\" \"%1\" is missing or not a key: use lowercase letters, digits, '.', '_' and '-', "
-                           "such as \"water.supply_cut\""_s.arg(script.id));
+            add(QString(),
+                u"\"id\" \"%1\" is missing or not a key: use lowercase letters, digits, '.', '_' and '-', "
+                "such as \"water.supply_cut\""_s.arg(script.id));
         script.version = root.value("version"_L1).toInt(1);
         if (script.version < 1)
             add(QString(), u"\"version\" must be a whole number from 1"_s);
@@ -111,8 +114,9 @@ public:
         script.description = text(root, "description"_L1, QString(), false);
         script.category = root.value("category"_L1).toString();
         if (!script.category.isEmpty() && !findCategory(script.category))
-            add(QString(), u"\"category\" \"%1\" is not a case category: use one of %2"_s.arg(
-                               script.category, categoryKeys().join(u", ")));
+            add(QString(),
+                u"\"category\" \"%1\" is not a case category: use one of %2"_s.arg(script.category,
+                                                                                   categoryKeys().join(u", ")));
         script.queues = strings(root.value("queues"_L1));
         script.keywords = strings(root.value("keywords"_L1));
         script.start = root.value("start"_L1).toString();
@@ -134,7 +138,8 @@ public:
             script.steps.append(step);
         }
         if (!script.start.isEmpty() && !steps.isEmpty() && !seen.contains(script.start))
-            add(QString(), u"\"start\" names \"%1\", which is no step: use the id of the first step"_s.arg(script.start));
+            add(QString(),
+                u"\"start\" names \"%1\", which is no step: use the id of the first step"_s.arg(script.start));
         return script;
     }
 
@@ -169,8 +174,9 @@ private:
             return {};
         }
         if (!value.isObject()) {
-            add(stepId, u"\"%1\" must be { \"ar\": \"...\", \"en\": \"...\" }, not a single string, so both "
-                        "languages read it"_s.arg(key));
+            add(stepId,
+                u"\"%1\" must be { \"ar\": \"...\", \"en\": \"...\" }, not a single string, so both "
+                "languages read it"_s.arg(key));
             return {};
         }
         LocalText t { value.toObject().value("ar"_L1).toString().trimmed(),
@@ -201,8 +207,9 @@ private:
             }
         }
         if (!known) {
-            add(step.id, u"unknown \"kind\" \"%1\": use say, ask, input, checklist, knowledge, verify_identity or "
-                         "end"_s.arg(kind));
+            add(step.id,
+                u"unknown \"kind\" \"%1\": use say, ask, input, checklist, knowledge, verify_identity or "
+                "end"_s.arg(kind));
             return step;
         }
         step.title = text(o, "title"_L1, step.id, step.kind == StepKind::Knowledge);
@@ -229,11 +236,12 @@ private:
                 }
             }
             if (!knownType)
-                add(step.id, u"unknown input \"type\" \"%1\": use text, number, phone, date, choice or location"_s.arg(
-                                 type));
+                add(step.id,
+                    u"unknown input \"type\" \"%1\": use text, number, phone, date, choice or location"_s.arg(type));
             if (step.field.isEmpty())
-                add(step.id, u"an input step needs \"field\": the name the answer is kept under, such as "
-                             "\"location\""_s);
+                add(step.id,
+                    u"an input step needs \"field\": the name the answer is kept under, such as "
+                    "\"location\""_s);
             if (o.contains("min"_L1) || o.contains("max"_L1)) {
                 step.hasRange = true;
                 step.minimum = o.value("min"_L1).toDouble(std::numeric_limits<double>::lowest());
@@ -261,22 +269,25 @@ private:
                 else if (m.toString() == "one_time_code"_L1)
                     step.methods.append(VerifyMethod::OneTimeCode);
                 else
-                    add(step.id, u"unknown method \"%1\": use \"questions\" or \"one_time_code\" (never ask the "
-                                 "caller to call back from their registered number)"_s.arg(m.toString()));
+                    add(step.id,
+                        u"unknown method \"%1\": use \"questions\" or \"one_time_code\" (never ask the "
+                        "caller to call back from their registered number)"_s.arg(m.toString()));
             }
             if (step.methods.isEmpty())
                 add(step.id, u"a verify_identity step needs \"methods\": \"questions\", \"one_time_code\" or both"_s);
             step.questions = strings(o.value("questions"_L1));
             for (const QString &q : std::as_const(step.questions))
                 if (!knownIdentityQuestions().contains(q))
-                    add(step.id, u"unknown identity question \"%1\": use %2"_s.arg(
-                                     q, knownIdentityQuestions().join(u", ")));
+                    add(step.id,
+                        u"unknown identity question \"%1\": use %2"_s.arg(q, knownIdentityQuestions().join(u", ")));
             if (step.methods.contains(VerifyMethod::Questions) && step.questions.isEmpty())
-                add(step.id, u"the \"questions\" method needs \"questions\": record keys such as \"national_id_last4\""_s);
+                add(step.id,
+                    u"the \"questions\" method needs \"questions\": record keys such as \"national_id_last4\""_s);
             step.failed = o.value("failed"_L1).toString();
             if (step.failed.isEmpty())
-                add(step.id, u"a verify_identity step needs \"failed\": the step for a caller who cannot be "
-                             "verified"_s);
+                add(step.id,
+                    u"a verify_identity step needs \"failed\": the step for a caller who cannot be "
+                    "verified"_s);
             break;
         case StepKind::End:
             parseOutcome(o, step);
@@ -316,16 +327,18 @@ private:
     {
         const QJsonObject outcome = o.value("outcome"_L1).toObject();
         if (outcome.isEmpty()) {
-            add(step.id, u"the end step has no \"outcome\": add { \"type\": \"resolved\" } or referred, "
-                         "callback_scheduled, transferred, not_resolved"_s);
+            add(step.id,
+                u"the end step has no \"outcome\": add { \"type\": \"resolved\" } or referred, "
+                "callback_scheduled, transferred, not_resolved"_s);
             return;
         }
         const QString type = outcome.value("type"_L1).toString();
         step.outcome.type = scriptOutcomeFromName(type);
         switch (step.outcome.type) {
         case OutcomeType::None:
-            add(step.id, u"unknown outcome \"type\" \"%1\": use resolved, referred, callback_scheduled, transferred or "
-                         "not_resolved"_s.arg(type));
+            add(step.id,
+                u"unknown outcome \"type\" \"%1\": use resolved, referred, callback_scheduled, transferred or "
+                "not_resolved"_s.arg(type));
             break;
         case OutcomeType::Resolved:
             step.notConfirmed = outcome.value("not_confirmed"_L1).toString();
@@ -423,7 +436,8 @@ QList<ScriptIssue> validateScript(const QByteArray &json)
     for (const ScriptStep &step : script.steps)
         for (const QString &target : targetsOf(step))
             if (!script.step(target))
-                issues.append({ step.id, u"goes to \"%1\", which is no step: fix the id or add that step"_s.arg(target) });
+                issues.append(
+                    { step.id, u"goes to \"%1\", which is no step: fix the id or add that step"_s.arg(target) });
 
     // Unreachable steps: walked forward from the start.
     QSet<QString> reached;
@@ -442,8 +456,8 @@ QList<ScriptIssue> validateScript(const QByteArray &json)
     for (const ScriptStep &step : script.steps) {
         hasEnd = hasEnd || step.kind == StepKind::End;
         if (!reached.contains(step.id))
-            issues.append({ step.id, u"no step leads here from \"%1\": link it from a step or remove it"_s.arg(
-                                         script.start) });
+            issues.append(
+                { step.id, u"no step leads here from \"%1\": link it from a step or remove it"_s.arg(script.start) });
     }
     if (!hasEnd)
         issues.append({ QString(), u"the script has no end step: add a step with \"kind\": \"end\" and an outcome"_s });
@@ -469,8 +483,9 @@ QList<ScriptIssue> validateScript(const QByteArray &json)
     }
     for (const ScriptStep &step : script.steps)
         if (hasEnd && reached.contains(step.id) && !canEnd.contains(step.id))
-            issues.append({ step.id, u"a loop with no way out: no end step can be reached from here; give one of "
-                                     "its steps a choice that leads to an end step"_s });
+            issues.append({ step.id,
+                            u"a loop with no way out: no end step can be reached from here; give one of "
+                            "its steps a choice that leads to an end step"_s });
 
     // Variables: the known ones and {input.FIELD} of the script's own input or ask steps.
     QSet<QString> fields;
@@ -485,8 +500,9 @@ QList<ScriptIssue> validateScript(const QByteArray &json)
                         continue;
                     if (name.startsWith("input."_L1) && fields.contains(name.mid(6)))
                         continue;
-                    issues.append({ step.id, u"unknown variable {%1}: use %2, or {input.FIELD} of an input step"_s.arg(
-                                                 name, knownScriptVariables().join(u", ")) });
+                    issues.append({ step.id,
+                                    u"unknown variable {%1}: use %2, or {input.FIELD} of an input step"_s.arg(
+                                        name, knownScriptVariables().join(u", ")) });
                 }
             }
         }
@@ -497,18 +513,17 @@ QList<ScriptIssue> validateScript(const QByteArray &json)
 const QStringList &knownScriptVariables()
 {
     static const QStringList names = {
-        u"customer.name"_s,       u"customer.phone"_s,   u"customer.city"_s,       u"case.number"_s,
-        u"case.category"_s,       u"case.status"_s,      u"referral.department"_s, u"referral.due"_s,
-        u"referral.status"_s,     u"referral.owner"_s,   u"agent.name"_s,          u"incident.number"_s,
-        u"incident.summary"_s,    u"today"_s,
+        u"customer.name"_s, u"customer.phone"_s,      u"customer.city"_s,    u"case.number"_s,     u"case.category"_s,
+        u"case.status"_s,   u"referral.department"_s, u"referral.due"_s,     u"referral.status"_s, u"referral.owner"_s,
+        u"agent.name"_s,    u"incident.number"_s,     u"incident.summary"_s, u"today"_s,
     };
     return names;
 }
 
 const QStringList &knownIdentityQuestions()
 {
-    static const QStringList keys = { u"national_id_last4"_s, u"date_of_birth"_s, u"city"_s, u"email"_s,
-                                      u"account_last4"_s, u"last_case_number"_s };
+    static const QStringList keys = { u"national_id_last4"_s, u"date_of_birth"_s,   u"city"_s, u"email"_s,
+                                      u"account_last4"_s,     u"last_case_number"_s };
     return keys;
 }
 

@@ -64,13 +64,11 @@ LocalText outcomeText(const ScriptOutcome &outcome, bool confirmed)
         return confirmed ? LocalText { u"حُلّت بتأكيد العميل"_s, u"Resolved, confirmed by the customer"_s }
                          : LocalText { u"حُلّت"_s, u"Resolved"_s };
     case OutcomeType::Referred:
-        return { u"أُحيلت إلى %1 (مهلة %2 ساعة)"_s.arg(outcome.departmentLabel.ar.isEmpty()
-                                                          ? outcome.department
-                                                          : outcome.departmentLabel.ar)
+        return { u"أُحيلت إلى %1 (مهلة %2 ساعة)"_s
+                     .arg(outcome.departmentLabel.ar.isEmpty() ? outcome.department : outcome.departmentLabel.ar)
                      .arg(outcome.slaHours),
-                 u"Referred to %1 (SLA %2 hours)"_s.arg(outcome.departmentLabel.en.isEmpty()
-                                                          ? outcome.department
-                                                          : outcome.departmentLabel.en)
+                 u"Referred to %1 (SLA %2 hours)"_s
+                     .arg(outcome.departmentLabel.en.isEmpty() ? outcome.department : outcome.departmentLabel.en)
                      .arg(outcome.slaHours) };
     case OutcomeType::CallbackScheduled:
         return { u"حُدّد موعد لمعاودة الاتصال"_s, u"Callback scheduled"_s };
@@ -151,8 +149,8 @@ void ScriptRun::enterStep(const QString &id, bool recordIt)
         record(TranscriptEntry::Action::Shown);
     // Identity verified once counts for the whole contact: a second verify step is passed by.
     if (current().kind == StepKind::VerifyIdentity && m_verified) {
-        record(TranscriptEntry::Action::Verified, { u"سبق التحقق في هذا الاتصال"_s, u"Already verified in this contact"_s },
-               u"already"_s);
+        record(TranscriptEntry::Action::Verified,
+               { u"سبق التحقق في هذا الاتصال"_s, u"Already verified in this contact"_s }, u"already"_s);
         // Not kept in the history, so that back() returns to the step before it.
         enterStep(current().next);
         return;
@@ -228,7 +226,8 @@ std::optional<ScriptRun::Refusal> ScriptRun::validate(const ScriptStep &step, co
     switch (step.inputType) {
     case InputType::Text:
         if (simplified.size() > 2000)
-            return refusal(u"النص أطول من 2000 حرف: اختصره"_s, u"The text is longer than 2000 characters: shorten it"_s);
+            return refusal(u"النص أطول من 2000 حرف: اختصره"_s,
+                           u"The text is longer than 2000 characters: shorten it"_s);
         *value = simplified;
         break;
     case InputType::Location: {
@@ -255,8 +254,9 @@ std::optional<ScriptRun::Refusal> ScriptRun::validate(const ScriptStep &step, co
     case InputType::Phone: {
         const PhoneNumber phone = PhoneNumberNormalizer(m_region).parseForStorage(simplified);
         if (!phone.ok())
-            return refusal(u"رقم الهاتف غير صحيح: اكتبه كاملاً، مثل ٩١٢٣٤٥٦٧ أو ‎+968 9123 4567"_s,
-                           phone.message(simplified));
+            return refusal(
+                u"رقم الهاتف غير صحيح: اكتبه كاملاً، مثل ٩١٢٣٤٥٦٧ أو ‎+968 9123 4567"_s,
+                phone.message(simplified));
         *value = phone.e164;
         break;
     }
@@ -385,8 +385,8 @@ std::optional<ScriptRun::Refusal> ScriptRun::sendOneTimeCode(OneTimeCodeSender &
     m_codeAttempts = 0;
     // The number is shown masked: enough for the caller to know which phone to look at.
     const QString masked = u"••••"_s + phone.right(4);
-    record(TranscriptEntry::Action::CodeSent, { u"أُرسل رمز إلى الرقم المسجل %1"_s.arg(masked),
-                                                u"Code sent to the registered number %1"_s.arg(masked) },
+    record(TranscriptEntry::Action::CodeSent,
+           { u"أُرسل رمز إلى الرقم المسجل %1"_s.arg(masked), u"Code sent to the registered number %1"_s.arg(masked) },
            u"one_time_code"_s);
     return std::nullopt;
 }

@@ -31,8 +31,19 @@ public:
 // transcript in the language of their desktop, whichever language this run was in.
 struct TranscriptEntry
 {
-    enum class Action { Shown, Answered, Entered, Checked, Verified, NotVerified, CodeSent, Back, Confirmed,
-                        NotConfirmed, Ended };
+    enum class Action {
+        Shown,
+        Answered,
+        Entered,
+        Checked,
+        Verified,
+        NotVerified,
+        CodeSent,
+        Back,
+        Confirmed,
+        NotConfirmed,
+        Ended
+    };
     QDateTime at;
     QString stepId;
     Action action = Action::Shown;

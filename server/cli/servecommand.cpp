@@ -12,7 +12,10 @@
 #include "server/service/authservice.h"
 #include "server/service/callintake.h"
 #include "server/service/caseservice.h"
+#include "server/service/codelogsender.h"
 #include "server/service/ctiservice.h"
+#include "server/service/scriptlibrary.h"
+#include "server/service/scriptservice.h"
 #include "server/service/servicecontext.h"
 #include "server/service/syncservice.h"
 #include "server/service/testclockservice.h"
@@ -21,6 +24,7 @@
 #include "server/storage/metarepository.h"
 #include "server/storage/storage.h"
 #include "server/storage/storageerror.h"
+#include "server/storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -173,6 +177,11 @@ int ServeCommand::run()
             meta.setValue(u"region"_s, m_options.region);
         if (m_options.demo && !seedDemo(*database, clock, m_options.demoAccountsFile))
             return ExitError;
+        if (m_options.demo) {
+            Transaction transaction(*database);
+            ScriptLibrary(*database).publishShipped(u"Sanad"_s, clock.nowMs());
+            transaction.commit();
+        }
     } catch (const StorageError &error) {
         printErr(u"sanad-server: %1\n"_s.arg(error.message()));
         return ExitError;
@@ -188,6 +197,10 @@ int ServeCommand::run()
     CaseService caseService(context);
     SyncService syncService(context);
     AgentService agentService(context, intake);
+    std::unique_ptr<CodeLogSender> codeSender;
+    if (!m_options.codeLog.isEmpty())
+        codeSender = std::make_unique<CodeLogSender>(m_options.codeLog);
+    ScriptService scriptService(context, codeSender.get());
     router.setListener(&agentService);
     std::unique_ptr<TestClockService> testClockService;
     if (manualClock)
@@ -208,6 +221,7 @@ int ServeCommand::run()
     builder.RegisterService(&caseService);
     builder.RegisterService(&syncService);
     builder.RegisterService(&agentService);
+    builder.RegisterService(&scriptService);
     if (testClockService)
         builder.RegisterService(testClockService.get());
     std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

@@ -13,8 +13,7 @@ using namespace Qt::StringLiterals;
 
 ValidateScriptCommand::ValidateScriptCommand(QStringList files)
     : m_files(std::move(files))
-{
-}
+{ }
 
 int ValidateScriptCommand::run()
 {

@@ -108,8 +108,7 @@ void TestScriptRun::init()
 
 ScriptRun TestScriptRun::makeRun()
 {
-    return ScriptRun(m_script,
-                     { { u"customer.name"_s, u"إيمان البلوشي"_s }, { u"case.number"_s, u"W-2026-000123"_s } },
+    return ScriptRun(m_script, { { u"customer.name"_s, u"إيمان البلوشي"_s }, { u"case.number"_s, u"W-2026-000123"_s } },
                      { { u"national_id_last4"_s, u"٤٤٥٥"_s },
                        { u"date_of_birth"_s, u"1990-03-14"_s },
                        { u"phone"_s, u"+96891234567"_s } },
