@@ -44,6 +44,13 @@ public:
     quint64 customerContext(const QString &customerId); // -> callerContextReady / requestFailed
     quint64 searchCustomers(const QString &query, int limit = 20); // -> searchResultsReady / requestFailed
     quint64 createCustomer(const NewCustomer &customer); // -> customerCreated / requestFailed (SyncService.Push)
+    // Guided scripts (docs/scripts.md): the current version of every published script
+    // -> scriptsReady / requestFailed; one version (0: current) -> scriptsReady with one entry.
+    quint64 listScripts();
+    quint64 script(const QString &scriptId, int version);
+    // Records a finished run on its case (SyncService.Push record_script_run)
+    // -> scriptRunRecorded / requestFailed. detail says what could not be written back to the case.
+    quint64 recordScriptRun(const ScriptRunRecord &run);
     // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
     // follows if it had already finished.
     void cancel(quint64 requestId);
@@ -74,6 +81,8 @@ Q_SIGNALS:
     void searchResultsReady(quint64 requestId, const QList<sanad::client::SearchResult> &results);
     void customerCreated(quint64 requestId, const QString &customerId);
     void requestFailed(quint64 requestId, const sanad::client::ClientError &error);
+    void scriptsReady(quint64 requestId, const QList<sanad::client::ScriptDocumentInfo> &scripts);
+    void scriptRunRecorded(quint64 requestId, const QString &runId, const QString &detail);
 
     // Presence and contact signals come from the stream's events and from the answers to
     // setPresence / acceptContact / endContact. Each change is emitted once: contactAccepted and
