@@ -37,8 +37,7 @@ int choiceKey(const QKeyEvent *event)
 
 } // namespace
 
-ScriptPanel::ScriptPanel(client::SanadClient *client, ScreenPop *screenPop, LanguageManager *languages,
-                         QWidget *parent)
+ScriptPanel::ScriptPanel(client::SanadClient *client, ScreenPop *screenPop, LanguageManager *languages, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_screenPop(screenPop)
@@ -143,24 +142,23 @@ ScriptPanel::ScriptPanel(client::SanadClient *client, ScreenPop *screenPop, Lang
                 if (id != m_recordRequest)
                     return;
                 m_message->setStyleSheet(detail.isEmpty() ? u"color: #107c10;"_s : u"color: #8a5a00;"_s);
-                m_message->setText(detail.isEmpty()
-                                       ? tr("Recorded in the history of case %1.").arg(DisplayText::digits(m_caseNumber))
-                                       : tr("Recorded in the history of case %1, but not everything was written to the "
-                                            "case: %2")
-                                             .arg(DisplayText::digits(m_caseNumber), detail));
+                m_message->setText(
+                    detail.isEmpty() ? tr("Recorded in the history of case %1.").arg(DisplayText::digits(m_caseNumber))
+                                     : tr("Recorded in the history of case %1, but not everything was written to the "
+                                          "case: %2")
+                                           .arg(DisplayText::digits(m_caseNumber), detail));
                 Q_EMIT runRecorded(m_caseNumber);
             });
-    connect(m_client, &client::SanadClient::requestFailed, this,
-            [this](quint64 id, const client::ClientError &error) {
-                if (id == m_recordRequest) {
-                    const QString message
-                        = tr("The run could not be recorded: %1 Try again from a new run, or add a note to the case.")
-                              .arg(error.serverMessage);
-                    m_message->setStyleSheet(u"color: #a4262c;"_s);
-                    m_message->setText(message);
-                    Q_EMIT recordFailed(message);
-                }
-            });
+    connect(m_client, &client::SanadClient::requestFailed, this, [this](quint64 id, const client::ClientError &error) {
+        if (id == m_recordRequest) {
+            const QString message
+                = tr("The run could not be recorded: %1 Try again from a new run, or add a note to the case.")
+                      .arg(error.serverMessage);
+            m_message->setStyleSheet(u"color: #a4262c;"_s);
+            m_message->setText(message);
+            Q_EMIT recordFailed(message);
+        }
+    });
     connect(m_screenPop, &ScreenPop::contextChanged, this, [this] {
         if (!m_run)
             fillLibrary();
@@ -220,8 +218,8 @@ void ScriptPanel::fillLibrary()
     QList<client::ScriptDocumentInfo> shown = query.isEmpty() ? suggested : m_cache.search(query);
     if (query.isEmpty()) {
         for (const client::ScriptDocumentInfo &d : m_cache.scripts()) {
-            const bool already = std::any_of(shown.cbegin(), shown.cend(),
-                                             [&](const auto &s) { return s.scriptId == d.scriptId; });
+            const bool already
+                = std::any_of(shown.cbegin(), shown.cend(), [&](const auto &s) { return s.scriptId == d.scriptId; });
             if (!already)
                 shown.append(d);
         }
@@ -309,7 +307,8 @@ void ScriptPanel::render()
     bool showChoices = false;
     bool showInput = false;
     const auto addChoice = [this](int number, const QString &label, bool checkable = false) {
-        auto *item = new QListWidgetItem(tr("%1. %2").arg(DisplayText::digits(QString::number(number)), label), m_choices);
+        auto *item
+            = new QListWidgetItem(tr("%1. %2").arg(DisplayText::digits(QString::number(number)), label), m_choices);
         if (checkable) {
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
@@ -364,8 +363,7 @@ void ScriptPanel::render()
     if (showChoices && m_choices->count() > 0)
         m_choices->setCurrentRow(0);
     m_input->setVisible(showInput);
-    m_cannotVerify->setVisible(m_run->state() == ScriptRun::State::Running
-                               && step.kind == StepKind::VerifyIdentity);
+    m_cannotVerify->setVisible(m_run->state() == ScriptRun::State::Running && step.kind == StepKind::VerifyIdentity);
     m_back->setEnabled(m_run->canGoBack());
     m_next->setVisible(m_run->state() != ScriptRun::State::Finished);
     m_close->setVisible(m_run->state() == ScriptRun::State::Finished);
@@ -480,8 +478,8 @@ void ScriptPanel::finish()
     }
     m_message->setStyleSheet(QString());
     m_message->setText(tr("Recording the run in the case history…"));
-    m_recordRequest = m_client->recordScriptRun(
-        client::scriptRunRecord(*m_run, m_caseId, m_document.version, m_startedAt));
+    m_recordRequest
+        = m_client->recordScriptRun(client::scriptRunRecord(*m_run, m_caseId, m_document.version, m_startedAt));
 }
 
 void ScriptPanel::closeRun()
