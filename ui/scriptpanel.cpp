@@ -162,13 +162,22 @@ ScriptPanel::ScriptPanel(client::SanadClient *client, ScreenPop *screenPop, Lang
     connect(m_screenPop, &ScreenPop::contextChanged, this, [this] {
         if (!m_run)
             fillLibrary();
+        updateVisibility();
     });
     retranslateUi();
     m_stack->setCurrentIndex(0);
     fillLibrary();
+    updateVisibility();
 }
 
 ScriptPanel::~ScriptPanel() = default;
+
+void ScriptPanel::updateVisibility()
+{
+    // Beside the screen-pop while a caller is on it (or a run goes on, or the agent asked for the
+    // scripts with Alt+G); otherwise the screen-pop keeps the whole width.
+    setVisible(m_run || m_shownByAgent || m_screenPop->state() == ScreenPop::State::Known);
+}
 
 QString ScriptPanel::language() const
 {
@@ -189,6 +198,8 @@ void ScriptPanel::setQueue(const QString &queue)
 
 void ScriptPanel::focusPanel()
 {
+    m_shownByAgent = true;
+    updateVisibility();
     // The widget that takes this step's keys: Enter goes on from any of them.
     if (!m_run)
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -488,7 +499,9 @@ void ScriptPanel::closeRun()
     m_message->clear();
     m_stack->setCurrentIndex(0);
     fillLibrary();
-    m_search->setFocus(Qt::OtherFocusReason);
+    updateVisibility();
+    if (isVisible())
+        m_search->setFocus(Qt::OtherFocusReason);
 }
 
 bool ScriptPanel::eventFilter(QObject *watched, QEvent *event)

@@ -28,7 +28,8 @@ namespace sanad::ui {
 class LanguageManager;
 class ScreenPop;
 
-// The guided-script panel beside the screen-pop (docs/scripts.md). Keyboard first:
+// The guided-script panel beside the screen-pop (docs/scripts.md), shown while a caller is on the
+// screen-pop, a run goes on, or the agent asked for it (Alt+G). Keyboard first:
 // - the library: scripts suggested for the caller (the open case's category, then the queue)
 //   come first, the search box filters (Arabic-aware); Enter starts the chosen script;
 // - a run: number keys 1–9 (Arabic-Indic digits too) choose an answer or tick a checklist item,
@@ -76,6 +77,7 @@ private:
     void showRefusal(const std::optional<LocalText> &message);
     void finish();
     void closeRun();
+    void updateVisibility();
     const client::CaseInfo *openCase() const;
 
     client::SanadClient *m_client;
@@ -84,6 +86,7 @@ private:
     client::ScriptCache m_cache;
     QString m_agentName;
     QString m_queue;
+    bool m_shownByAgent = false;
     quint64 m_listRequest = 0;
     quint64 m_recordRequest = 0;
 
