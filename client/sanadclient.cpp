@@ -724,9 +724,11 @@ quint64 SanadClient::listScripts()
 {
     return d->startRequest<v1::ListScriptsRequest, v1::ListScriptsResponse>(
         "ListScripts", v1::ListScriptsRequest(),
-        [scripts = d->m_stubs ? d->m_stubs->scripts.get() : nullptr](
-            grpc::ClientContext *context, const v1::ListScriptsRequest *req, v1::ListScriptsResponse *resp,
-            std::function<void(grpc::Status)> done) { scripts->async()->ListScripts(context, req, resp, std::move(done)); },
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::ListScriptsRequest *req,
+                                         v1::ListScriptsResponse *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->ListScripts(context, req, resp, std::move(done));
+        },
         [](const v1::ListScriptsResponse &response) {
             QList<ScriptDocumentInfo> list;
             for (const v1::ScriptDocument &doc : response.scripts())
@@ -743,11 +745,48 @@ quint64 SanadClient::script(const QString &scriptId, int version)
     request.set_version(version);
     return d->startRequest<v1::GetScriptRequest, v1::ScriptDocument>(
         "GetScript", std::move(request),
-        [scripts = d->m_stubs ? d->m_stubs->scripts.get() : nullptr](
-            grpc::ClientContext *context, const v1::GetScriptRequest *req, v1::ScriptDocument *resp,
-            std::function<void(grpc::Status)> done) { scripts->async()->GetScript(context, req, resp, std::move(done)); },
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::GetScriptRequest *req,
+                                         v1::ScriptDocument *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->GetScript(context, req, resp, std::move(done));
+        },
         [](const v1::ScriptDocument &response) { return QList<ScriptDocumentInfo> { toScriptDocument(response) }; },
         [this](quint64 id, const QList<ScriptDocumentInfo> &list) { Q_EMIT scriptsReady(id, list); });
+}
+
+quint64 SanadClient::sendIdentityCode(const QString &customerId)
+{
+    v1::SendIdentityCodeRequest request;
+    request.set_customer_id(customerId.toStdString());
+    return d->startRequest<v1::SendIdentityCodeRequest, v1::SendIdentityCodeResponse>(
+        "SendIdentityCode", std::move(request),
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::SendIdentityCodeRequest *req,
+                                         v1::SendIdentityCodeResponse *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->SendIdentityCode(context, req, resp, std::move(done));
+        },
+        [](const v1::SendIdentityCodeResponse &response) { return QString::fromStdString(response.masked_number()); },
+        [this](quint64 id, const QString &masked) { Q_EMIT identityCodeSent(id, masked); });
+}
+
+quint64 SanadClient::checkIdentityCode(const QString &customerId, const QString &code)
+{
+    v1::CheckIdentityCodeRequest request;
+    request.set_customer_id(customerId.toStdString());
+    request.set_code(code.toStdString());
+    return d->startRequest<v1::CheckIdentityCodeRequest, v1::CheckIdentityCodeResponse>(
+        "CheckIdentityCode", std::move(request),
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::CheckIdentityCodeRequest *req,
+                                         v1::CheckIdentityCodeResponse *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->CheckIdentityCode(context, req, resp, std::move(done));
+        },
+        [](const v1::CheckIdentityCodeResponse &response) {
+            return std::pair<bool, int>(response.verified(), response.attempts_left());
+        },
+        [this](quint64 id, const std::pair<bool, int> &result) {
+            Q_EMIT identityCodeChecked(id, result.first, result.second);
+        });
 }
 
 quint64 SanadClient::recordScriptRun(const ScriptRunRecord &run)

@@ -51,6 +51,10 @@ public:
     // Records a finished run on its case (SyncService.Push record_script_run)
     // -> scriptRunRecorded / requestFailed. detail says what could not be written back to the case.
     quint64 recordScriptRun(const ScriptRunRecord &run);
+    // Identity one-time codes, generated, sent to the registered number and checked by the server
+    // -> identityCodeSent / identityCodeChecked / requestFailed.
+    quint64 sendIdentityCode(const QString &customerId);
+    quint64 checkIdentityCode(const QString &customerId, const QString &code);
     // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
     // follows if it had already finished.
     void cancel(quint64 requestId);
@@ -83,6 +87,8 @@ Q_SIGNALS:
     void requestFailed(quint64 requestId, const sanad::client::ClientError &error);
     void scriptsReady(quint64 requestId, const QList<sanad::client::ScriptDocumentInfo> &scripts);
     void scriptRunRecorded(quint64 requestId, const QString &runId, const QString &detail);
+    void identityCodeSent(quint64 requestId, const QString &maskedNumber);
+    void identityCodeChecked(quint64 requestId, bool verified, int attemptsLeft);
 
     // Presence and contact signals come from the stream's events and from the answers to
     // setPresence / acceptContact / endContact. Each change is emitted once: contactAccepted and

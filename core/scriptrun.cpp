@@ -416,6 +416,40 @@ std::optional<ScriptRun::Refusal> ScriptRun::enterOneTimeCode(const QString &cod
                    u"Wrong code: %1 attempts left"_s.arg(MaxCodeAttempts - m_codeAttempts));
 }
 
+std::optional<ScriptRun::Refusal> ScriptRun::codeSentByServer(const QString &maskedNumber)
+{
+    if (auto wrong = wrongKind(StepKind::VerifyIdentity))
+        return wrong;
+    if (!current().methods.contains(VerifyMethod::OneTimeCode))
+        return refusal(u"هذه الخطوة لا تتحقق برمز لمرة واحدة"_s, u"This step does not verify by one-time code"_s);
+    record(TranscriptEntry::Action::CodeSent,
+           { u"أُرسل رمز إلى الرقم المسجل %1"_s.arg(maskedNumber),
+             u"Code sent to the registered number %1"_s.arg(maskedNumber) },
+           u"one_time_code"_s);
+    return std::nullopt;
+}
+
+std::optional<ScriptRun::Refusal> ScriptRun::codeCheckedByServer(bool verified, int attemptsLeft)
+{
+    if (auto wrong = wrongKind(StepKind::VerifyIdentity))
+        return wrong;
+    if (verified) {
+        m_verified = true;
+        m_verifiedAt = m_current;
+        record(TranscriptEntry::Action::Verified, { u"الرمز صحيح"_s, u"Code correct"_s }, u"one_time_code"_s);
+        goTo(current().next);
+        return std::nullopt;
+    }
+    if (attemptsLeft <= 0) {
+        record(TranscriptEntry::Action::NotVerified, { u"الرمز خاطئ ثلاث مرات"_s, u"Wrong code three times"_s },
+               u"one_time_code"_s);
+        goTo(current().failed);
+        return std::nullopt;
+    }
+    return refusal(u"الرمز غير صحيح: بقيت %1 محاولة"_s.arg(attemptsLeft),
+                   u"Wrong code: %1 attempts left"_s.arg(attemptsLeft));
+}
+
 std::optional<ScriptRun::Refusal> ScriptRun::verificationFailed()
 {
     if (auto wrong = wrongKind(StepKind::VerifyIdentity))

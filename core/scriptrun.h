@@ -98,6 +98,11 @@ public:
     // VerifyIdentity by one-time code: send a fresh code to the registered number, then check it.
     std::optional<Refusal> sendOneTimeCode(OneTimeCodeSender &sender);
     std::optional<Refusal> enterOneTimeCode(const QString &code);
+    // VerifyIdentity by a code the server generated, sent and checked (ScriptService), so that the
+    // code never passes through the desktop: the same transcript lines as the codes above.
+    std::optional<Refusal> codeSentByServer(const QString &maskedNumber);
+    // verified → next; not verified with attempts left → a refusal (try again); none left → failed.
+    std::optional<Refusal> codeCheckedByServer(bool verified, int attemptsLeft);
     // VerifyIdentity: the agent could not verify the caller → the step's "failed" target.
     std::optional<Refusal> verificationFailed();
     // End with outcome resolved: the customer confirmed (finished resolved) or did not (the step's

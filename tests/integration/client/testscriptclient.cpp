@@ -5,6 +5,7 @@
 #include "serverprocess.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void libraryIsFetchedAndCached();
     void runIsRecordedAndReadByAnotherAgent();
     void rejectedRunSaysWhy();
+    void identityCodeThroughTheServer();
 
 private:
     std::unique_ptr<SanadClient> signIn(const QString &username);
@@ -53,7 +55,7 @@ void TestScriptClient::initTestCase()
         files.append(scripts.filePath(name));
     const CommandResult published = m_server.run(QStringList { u"publish-script"_s } + files);
     QVERIFY2(published.exitCode == 0, qPrintable(published.standardError));
-    QVERIFY2(m_server.start(), qPrintable(m_server.output()));
+    QVERIFY2(m_server.start({ u"--code-log"_s, m_server.dataDir() + u"/codes.log"_s }), qPrintable(m_server.output()));
 
     // A caller with an open street-lighting case, made behind the desktop's back.
     GrpcTestClient grpc(m_server.address());
@@ -199,6 +201,31 @@ void TestScriptClient::rejectedRunSaysWhy()
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), Timeout);
     const ClientError error = failed.constFirst().at(1).value<ClientError>();
     QVERIFY2(error.serverMessage.contains(u"version 42 is not published"_s), qPrintable(error.serverMessage));
+}
+
+void TestScriptClient::identityCodeThroughTheServer()
+{
+    auto client = signIn(u"agent1"_s);
+    QVERIFY(client);
+    const QString customerId = QString::fromStdString(m_customerId);
+    QSignalSpy sent(client.get(), &SanadClient::identityCodeSent);
+    QSignalSpy checked(client.get(), &SanadClient::identityCodeChecked);
+    client->sendIdentityCode(customerId);
+    QTRY_VERIFY_WITH_TIMEOUT(!sent.isEmpty(), Timeout);
+    QCOMPARE(sent.constFirst().at(1).toString(), u"••••0001"_s);
+    // The development sender wrote the code to its log, never to the desktop.
+    QFile log(m_server.dataDir() + u"/codes.log"_s);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString code = QString::fromUtf8(log.readAll()).trimmed().split(u'\n').constLast().split(u' ').constLast();
+    QCOMPARE(code.size(), 6);
+
+    client->checkIdentityCode(customerId, code == u"123456"_s ? u"654321"_s : u"123456"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, Timeout);
+    QCOMPARE(checked.at(0).at(1).toBool(), false);
+    QCOMPARE(checked.at(0).at(2).toInt(), 2);
+    client->checkIdentityCode(customerId, code);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 2, Timeout);
+    QCOMPARE(checked.at(1).at(1).toBool(), true);
 }
 
 QTEST_GUILESS_MAIN(TestScriptClient)

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void identityByOneTimeCode();
     void oneTimeCodeThreeWrongTries();
     void identityIsNotAskedTwice();
+    void identityByServerCode();
     void resolvedNeedsConfirmation();
     void resolutionNotConfirmed();
     void otherOutcomes_data();
@@ -318,6 +319,29 @@ void TestScriptRun::identityIsNotAskedTwice()
     QVERIFY(run.back());
     QCOMPARE(run.current().id, u"verify"_s);
     QVERIFY(!run.identityVerified());
+}
+
+void TestScriptRun::identityByServerCode()
+{
+    ScriptRun run = makeRun();
+    run.proceed();
+    run.choose(2);
+    QVERIFY(!run.codeSentByServer(u"••••4567"_s));
+    QCOMPARE(run.transcript().last().answer.ar, u"أُرسل رمز إلى الرقم المسجل ••••4567"_s);
+    const auto wrong = run.codeCheckedByServer(false, 2);
+    QVERIFY(wrong);
+    QCOMPARE(wrong->message.en, u"Wrong code: 2 attempts left"_s);
+    QCOMPARE(run.current().id, u"verify"_s);
+    QVERIFY(!run.codeCheckedByServer(true, 0));
+    QVERIFY(run.identityVerified());
+    QCOMPARE(run.current().id, u"end_resolved"_s);
+
+    ScriptRun failing = makeRun();
+    failing.proceed();
+    failing.choose(2);
+    failing.codeSentByServer(u"••••4567"_s);
+    QVERIFY(!failing.codeCheckedByServer(false, 0));
+    QCOMPARE(failing.current().id, u"end_not_verified"_s);
 }
 
 void TestScriptRun::resolvedNeedsConfirmation()
