@@ -1169,5 +1169,25 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
+    <message>
+        <source>The code could not be sent or checked: %1 Verify with the questions instead.</source>
+        <translation>تعذّر إرسال الرمز أو التحقق منه: %1 تحقق بالأسئلة بدلاً منه.</translation>
+    </message>
+    <message>
+        <source>Ask the questions from the customer&apos;s record</source>
+        <translation>اطرح الأسئلة من سجل العميل</translation>
+    </message>
+    <message>
+        <source>Send a one-time code to the registered number (the caller may be on any phone)</source>
+        <translation>أرسل رمزاً لمرة واحدة إلى الرقم المسجل (يمكن أن يتصل العميل من أي هاتف)</translation>
+    </message>
+    <message>
+        <source>Type the code the caller reads out from their phone.</source>
+        <translation>اكتب الرمز الذي يقرؤه المتصل من هاتفه.</translation>
+    </message>
+    <message>
+        <source>Sending the code to the registered number…</source>
+        <translation>جارٍ إرسال الرمز إلى الرقم المسجل…</translation>
+    </message>
 </context>
 </TS>

@@ -137,6 +137,24 @@ ScriptPanel::ScriptPanel(client::SanadClient *client, ScreenPop *screenPop, Lang
                 m_cache.update(scripts);
                 fillLibrary();
             });
+    connect(m_client, &client::SanadClient::identityCodeSent, this, [this](quint64 id, const QString &masked) {
+        if (id != m_codeRequest || !m_run)
+            return;
+        const auto refused = m_run->codeSentByServer(masked);
+        m_verifyMode = VerifyMode::Code;
+        showRefusal(refused ? std::optional<LocalText>(refused->message) : std::nullopt);
+        render();
+    });
+    connect(m_client, &client::SanadClient::identityCodeChecked, this,
+            [this](quint64 id, bool verified, int attemptsLeft) {
+                if (id != m_codeRequest || !m_run)
+                    return;
+                const auto refused = m_run->codeCheckedByServer(verified, attemptsLeft);
+                showRefusal(refused ? std::optional<LocalText>(refused->message) : std::nullopt);
+                render();
+                if (m_run->state() == ScriptRun::State::Finished)
+                    finish();
+            });
     connect(m_client, &client::SanadClient::scriptRunRecorded, this,
             [this](quint64 id, const QString &, const QString &detail) {
                 if (id != m_recordRequest)
@@ -150,6 +168,13 @@ ScriptPanel::ScriptPanel(client::SanadClient *client, ScreenPop *screenPop, Lang
                 Q_EMIT runRecorded(m_caseNumber);
             });
     connect(m_client, &client::SanadClient::requestFailed, this, [this](quint64 id, const client::ClientError &error) {
+        if (id == m_codeRequest && m_run) {
+            m_message->setStyleSheet(u"color: #a4262c;"_s);
+            m_message->setText(tr("The code could not be sent or checked: %1 Verify with the questions "
+                                  "instead.")
+                                   .arg(error.serverMessage));
+            return;
+        }
         if (id == m_recordRequest) {
             const QString message
                 = tr("The run could not be recorded: %1 Try again from a new run, or add a note to the case.")
@@ -278,6 +303,8 @@ void ScriptPanel::start(const client::ScriptDocumentInfo &document)
         record.insert(u"phone"_s, caller.customer.phones.constFirst());
     m_caseId.clear();
     m_caseNumber.clear();
+    m_customerId = caller.customer.id;
+    m_verifyStep.clear();
     if (const client::CaseInfo *open = openCase()) {
         m_caseId = open->id;
         m_caseNumber = open->number;
@@ -357,9 +384,34 @@ void ScriptPanel::render()
                 addChoice(int(i) + 1, m_run->fill(step.items.at(i).in(lang)), true);
             break;
         case StepKind::VerifyIdentity:
-            if (step.methods.contains(VerifyMethod::Questions) && m_answers.size() < step.questions.size()) {
+            if (m_verifyStep != step.id) {
+                m_verifyStep = step.id;
+                m_answers.clear();
+                m_verifyMode = step.methods == QList<VerifyMethod> { VerifyMethod::Questions } ? VerifyMode::Questions
+                                                                                               : VerifyMode::Choose;
+            }
+            switch (m_verifyMode) {
+            case VerifyMode::Choose: {
+                showChoices = true;
+                int number = 1;
+                if (step.methods.contains(VerifyMethod::Questions))
+                    addChoice(number++, tr("Ask the questions from the customer's record"));
+                if (step.methods.contains(VerifyMethod::OneTimeCode))
+                    addChoice(number++,
+                              tr("Send a one-time code to the registered number (the caller may be on any "
+                                 "phone)"));
+                break;
+            }
+            case VerifyMode::Questions:
+                if (m_answers.size() < step.questions.size()) {
+                    showInput = true;
+                    text += u"\n\n"_s + identityQuestionText(step.questions.at(m_answers.size())).in(lang);
+                }
+                break;
+            case VerifyMode::Code:
                 showInput = true;
-                text += u"\n\n"_s + identityQuestionText(step.questions.at(m_answers.size())).in(lang);
+                text += u"\n\n"_s + tr("Type the code the caller reads out from their phone.");
+                break;
             }
             break;
         case StepKind::Say:
@@ -422,6 +474,15 @@ void ScriptPanel::goOn()
             break;
         }
         case StepKind::VerifyIdentity:
+            if (m_verifyMode == VerifyMode::Choose) {
+                verifyChoice(m_choices->currentRow());
+                return;
+            }
+            if (m_verifyMode == VerifyMode::Code) {
+                if (!m_input->text().trimmed().isEmpty())
+                    m_codeRequest = m_client->checkIdentityCode(m_customerId, m_input->text());
+                return;
+            }
             if (m_input->isVisibleTo(this)) {
                 if (m_input->text().trimmed().isEmpty())
                     return;
@@ -445,6 +506,20 @@ void ScriptPanel::goOn()
         finish();
 }
 
+void ScriptPanel::verifyChoice(int row)
+{
+    const ScriptStep &step = m_run->current();
+    const bool questions = step.methods.contains(VerifyMethod::Questions);
+    if (questions && row == 0) {
+        m_verifyMode = VerifyMode::Questions;
+        render();
+        return;
+    }
+    m_message->setStyleSheet(QString());
+    m_message->setText(tr("Sending the code to the registered number…"));
+    m_codeRequest = m_client->sendIdentityCode(m_customerId);
+}
+
 void ScriptPanel::choose(int number)
 {
     if (!m_run || !m_choices->isVisibleTo(this) || number > m_choices->count())
@@ -463,6 +538,7 @@ void ScriptPanel::goBack()
     if (!m_run || !m_run->back())
         return;
     m_answers.clear();
+    m_verifyStep.clear();
     showRefusal(std::nullopt);
     render();
 }

@@ -96,6 +96,14 @@ private:
     QString m_caseNumber;
     QDateTime m_startedAt;
     QStringList m_answers; // identity answers given so far
+    // A verify-identity step: choosing the method, asking the record's questions, or waiting for
+    // the one-time code the caller reads out.
+    enum class VerifyMode { Choose, Questions, Code };
+    VerifyMode m_verifyMode = VerifyMode::Choose;
+    QString m_verifyStep;
+    QString m_customerId;
+    quint64 m_codeRequest = 0;
+    void verifyChoice(int row);
 
     QStackedWidget *m_stack;
     QLabel *m_libraryTitle;

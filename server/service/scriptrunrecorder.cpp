@@ -225,8 +225,16 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
         fieldsJson.insert(fromStd(key), fromStd(value));
     scripts.insertRun(runId, fromStd(record->customer_id()), author.userId, run,
                       QString::fromUtf8(QJsonDocument(fieldsJson).toJson(QJsonDocument::Compact)), startedAt, endedAt);
-    if (run.identity_verified())
-        scripts.recordVerification(fromStd(record->customer_id()), u"script"_s, endedAt, author.displayName);
+    // Identity verified by the record's questions is kept on the customer, so it is not asked again
+    // in the same contact; a one-time code was recorded by CheckIdentityCode already.
+    for (const QJsonValue &entry : transcript.array()) {
+        const QJsonObject e = entry.toObject();
+        if (e.value("action"_L1).toString() == "verified"_L1 && e.value("value"_L1).toString() == "questions"_L1) {
+            scripts.recordVerification(fromStd(record->customer_id()), u"knowledge_questions"_s, endedAt,
+                                       author.displayName);
+            break;
+        }
+    }
 
     SyncRepository sync(m_database);
     sync.appendChange(mutationId, interaction, nowMs);

@@ -13,6 +13,7 @@
 #include "ui/scriptpanel.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -33,8 +34,11 @@ class TestScriptPanel final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void runToConfirmedResolutionWithTheKeyboard();
+    void identityByOneTimeCodeWithTheKeyboard();
 
 private:
+    // A caller with one open case of the category, made behind the desktop's back; the customer id.
+    std::string newCaller(const QString &number, const char *category);
     static void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     {
         QTest::keyClick(QApplication::focusWidget(), key, modifiers);
@@ -42,20 +46,19 @@ private:
 
     IsolatedSettings m_settings;
     DemoServer m_server;
+    QString m_codeLog;
 };
 
 void TestScriptPanel::initTestCase()
 {
     QVERIFY(m_settings.isValid());
-    QVERIFY(m_server.start());
+    m_codeLog = m_server.process().dataDir() + u"/codes.log"_s;
+    QVERIFY(m_server.start({ u"--code-log"_s, m_codeLog }));
 }
 
-void TestScriptPanel::runToConfirmedResolutionWithTheKeyboard()
+std::string TestScriptPanel::newCaller(const QString &number, const char *category)
 {
-    // A caller with an open general complaint, made behind the desktop's back.
     const std::string customerId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-    const std::string caseId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-    const QString number = u"+96894440017"_s;
     v1::Mutation customer;
     customer.set_mutation_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
     customer.mutable_create_customer()->set_customer_id(customerId);
@@ -63,12 +66,22 @@ void TestScriptPanel::runToConfirmedResolutionWithTheKeyboard()
     customer.mutable_create_customer()->add_phones(number.toStdString());
     v1::Mutation kase;
     kase.set_mutation_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
-    kase.mutable_create_case()->set_case_id(caseId);
+    kase.mutable_create_case()->set_case_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
     kase.mutable_create_case()->set_customer_id(customerId);
-    kase.mutable_create_case()->set_category("general.complaint");
+    kase.mutable_create_case()->set_category(category);
     v1::PushResponse pushed;
-    QVERIFY(m_server.grpc().push(m_server.token(m_server.account(u"admin"_s)), { customer, kase }, &pushed).ok());
-    QCOMPARE(pushed.results(1).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    if (!m_server.grpc().push(m_server.token(m_server.account(u"admin"_s)), { customer, kase }, &pushed).ok()
+        || pushed.results_size() != 2 || pushed.results(1).outcome() != v1::MUTATION_OUTCOME_APPLIED)
+        return {};
+    return customerId;
+}
+
+void TestScriptPanel::runToConfirmedResolutionWithTheKeyboard()
+{
+    // A caller with an open general complaint, made behind the desktop's back.
+    const QString number = u"+96894440017"_s;
+    const std::string customerId = newCaller(number, "general.complaint");
+    QVERIFY(!customerId.empty());
 
     ui::Desk desk;
     ui::DeskOptions options;
@@ -163,6 +176,74 @@ void TestScriptPanel::runToConfirmedResolutionWithTheKeyboard()
     QVERIFY(!caller.cases.isEmpty());
     QCOMPARE(caller.cases.constFirst().status, CaseStatus::Resolved);
     QVERIFY(caller.cases.constFirst().customerConfirmed);
+}
+
+void TestScriptPanel::identityByOneTimeCodeWithTheKeyboard()
+{
+    const QString number = u"+96894440023"_s;
+    const std::string customerId = newCaller(number, "bank.card");
+    QVERIFY(!customerId.empty());
+    ui::Desk desk;
+    ui::DeskOptions options;
+    options.language = ui::LanguageManager::Language::English;
+    options.sound = false;
+    desk.start(options);
+    const DemoAccount agent = m_server.account(u"agent"_s, 2);
+    typeSignIn(desk, m_server.address(), agent.username, agent.password);
+    QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(u"agentWindow"_s) != nullptr, 15000);
+    ui::AgentWindow *window = desk.agentWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(desk.client()->streamState(), client::SanadClient::StreamState::Connected, 15000);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keyClick(window, Qt::Key_F9);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+    QVERIFY(m_server.reportCall(u"ui-script-2"_s, v1::CALL_EVENT_KIND_OFFERED, number));
+    QTRY_COMPARE_WITH_TIMEOUT(window->screenPop()->state(), ui::ScreenPop::State::Known, 15000);
+    QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);
+
+    auto *list = window->findChild<QListWidget *>(u"scriptList"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() >= 7 && list->item(0)->text().contains(u"Bank card"_s), 15000);
+    QTest::keyClick(window, Qt::Key_G, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(QApplication::focusWidget() == window->findChild<QLineEdit *>(u"scriptSearch"_s), 15000);
+    press(Qt::Key_Return);
+    auto *stepText = window->findChild<QLabel *>(u"scriptStepText"_s);
+    QTRY_VERIFY(stepText->text().contains(u"Before any action on your card"_s));
+    press(Qt::Key_Return);
+    QTRY_VERIFY(stepText->text().contains(u"Verify identity"_s));
+    press(Qt::Key_2); // a one-time code to the registered number
+    QTRY_VERIFY2_WITH_TIMEOUT(stepText->text().contains(u"Type the code the caller reads out"_s),
+                              qPrintable(window->findChild<QLabel *>(u"scriptMessage"_s)->text() + stepText->text()),
+                              15000);
+    QFile log(m_codeLog);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QStringList line = QString::fromUtf8(log.readAll()).trimmed().split(u'\n').constLast().split(u' ');
+    QCOMPARE(line.at(1), number);
+    typeText(QApplication::focusWidget(), line.at(2));
+    press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(stepText->text().contains(u"What is your request?"_s), 15000);
+    press(Qt::Key_2); // replacement card
+    QTRY_VERIFY(stepText->text().contains(u"How will they receive the new card?"_s));
+    auto *panel = window->findChild<ui::ScriptPanel *>(u"scriptPanel"_s);
+    QSignalSpy recorded(panel, &ui::ScriptPanel::runRecorded);
+    press(Qt::Key_2); // courier
+    QTRY_VERIFY(stepText->text().contains(u"Is your request done?"_s));
+    press(Qt::Key_1); // confirmed
+    QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), 15000);
+
+    v1::CallerContext context;
+    QVERIFY(m_server.lookup(number, &context));
+    // Verified once, by the code, and kept on the customer's record.
+    QCOMPARE(context.customer().verifications_size(), 1);
+    QCOMPARE(context.customer().verifications(0).method(), "one_time_code");
+    bool found = false;
+    for (const v1::Interaction &i : context.history()) {
+        if (i.script_id() == "bank.card") {
+            found = true;
+            QVERIFY(QString::fromStdString(i.script_transcript()).contains(u"Code correct"_s));
+            QVERIFY(!QString::fromStdString(i.script_transcript()).contains(line.at(2)));
+        }
+    }
+    QVERIFY(found);
 }
 
 QTEST_MAIN(TestScriptPanel)
