@@ -135,6 +135,10 @@ InteractionInfo toInteraction(const v1::Interaction &interaction)
     i.summary = text(interaction.summary());
     i.category = text(interaction.category());
     i.note = interaction.note();
+    i.scriptId = text(interaction.script_id());
+    i.scriptVersion = interaction.script_version();
+    i.scriptTranscript = QByteArray::fromStdString(interaction.script_transcript());
+    i.scriptOutcome = text(interaction.script_outcome());
     return i;
 }
 

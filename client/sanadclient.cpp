@@ -10,6 +10,7 @@
 #include "sanad/v1/agent.grpc.pb.h"
 #include "sanad/v1/auth.grpc.pb.h"
 #include "sanad/v1/case.grpc.pb.h"
+#include "sanad/v1/script.grpc.pb.h"
 #include "sanad/v1/sync.grpc.pb.h"
 
 #include <grpcpp/create_channel.h>
@@ -63,6 +64,7 @@ struct Stubs
     std::unique_ptr<v1::CaseService::Stub> cases;
     std::unique_ptr<v1::SyncService::Stub> sync;
     std::unique_ptr<v1::AgentService::Stub> agent;
+    std::unique_ptr<v1::ScriptService::Stub> scripts;
 };
 
 // Everything one unary call needs alive until its callback has run.
@@ -97,6 +99,8 @@ void registerMetaTypes()
     qRegisterMetaType<QList<SearchResult>>();
     qRegisterMetaType<CallerContext>();
     qRegisterMetaType<ContactOffer>();
+    qRegisterMetaType<ScriptDocumentInfo>();
+    qRegisterMetaType<QList<ScriptDocumentInfo>>();
     qRegisterMetaType<sanad::AgentState>();
     qRegisterMetaType<sanad::RevokeReason>();
     qRegisterMetaType<SanadClient::StreamState>();
@@ -222,6 +226,7 @@ std::shared_ptr<Stubs> SanadClientPrivate::stubsFor(const QString &serverAddress
         stubs->cases = v1::CaseService::NewStub(stubs->channel);
         stubs->sync = v1::SyncService::NewStub(stubs->channel);
         stubs->agent = v1::AgentService::NewStub(stubs->channel);
+        stubs->scripts = v1::ScriptService::NewStub(stubs->channel);
     }
     return stubs;
 }
@@ -1090,6 +1095,151 @@ quint64 SanadClient::changeStatusOf(const QString &caseId, qint64 baseVersion, s
     change->set_customer_confirmed(customerConfirmed);
     return d->submitMutation(std::move(mutation), [this, caseId](quint64 id, const PushAnswer &answer) {
         deliverChange(this, id, answer, caseId);
+    });
+}
+
+namespace {
+
+ScriptDocumentInfo toScriptDocument(const v1::ScriptDocument &d)
+{
+    ScriptDocumentInfo info;
+    info.scriptId = QString::fromStdString(d.script_id());
+    info.version = d.version();
+    info.titleAr = QString::fromStdString(d.title_ar());
+    info.titleEn = QString::fromStdString(d.title_en());
+    info.category = QString::fromStdString(d.category());
+    for (const std::string &queue : d.queues())
+        info.queues.append(QString::fromStdString(queue));
+    for (const std::string &keyword : d.keywords())
+        info.keywords.append(QString::fromStdString(keyword));
+    info.json = QByteArray::fromStdString(d.script_json());
+    if (d.has_published_at())
+        info.publishedAt = QDateTime::fromMSecsSinceEpoch(d.published_at().seconds() * 1000, Qt::UTC);
+    return info;
+}
+
+void setTime(google::protobuf::Timestamp *timestamp, const QDateTime &time)
+{
+    const qint64 ms = time.toMSecsSinceEpoch();
+    timestamp->set_seconds(ms / 1000);
+    timestamp->set_nanos(int(ms % 1000) * 1000000);
+}
+
+} // namespace
+
+quint64 SanadClient::listScripts()
+{
+    return d->startRequest<v1::ListScriptsRequest, v1::ListScriptsResponse>(
+        "ListScripts", v1::ListScriptsRequest(),
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::ListScriptsRequest *req,
+                                         v1::ListScriptsResponse *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->ListScripts(context, req, resp, std::move(done));
+        },
+        [](const v1::ListScriptsResponse &response) {
+            QList<ScriptDocumentInfo> list;
+            for (const v1::ScriptDocument &doc : response.scripts())
+                list.append(toScriptDocument(doc));
+            return list;
+        },
+        [this](quint64 id, const QList<ScriptDocumentInfo> &list) { Q_EMIT scriptsReady(id, list); });
+}
+
+quint64 SanadClient::script(const QString &scriptId, int version)
+{
+    v1::GetScriptRequest request;
+    request.set_script_id(scriptId.toStdString());
+    request.set_version(version);
+    return d->startRequest<v1::GetScriptRequest, v1::ScriptDocument>(
+        "GetScript", std::move(request),
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::GetScriptRequest *req,
+                                         v1::ScriptDocument *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->GetScript(context, req, resp, std::move(done));
+        },
+        [](const v1::ScriptDocument &response) { return QList<ScriptDocumentInfo> { toScriptDocument(response) }; },
+        [this](quint64 id, const QList<ScriptDocumentInfo> &list) { Q_EMIT scriptsReady(id, list); });
+}
+
+quint64 SanadClient::sendIdentityCode(const QString &customerId)
+{
+    v1::SendIdentityCodeRequest request;
+    request.set_customer_id(customerId.toStdString());
+    return d->startRequest<v1::SendIdentityCodeRequest, v1::SendIdentityCodeResponse>(
+        "SendIdentityCode", std::move(request),
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::SendIdentityCodeRequest *req,
+                                         v1::SendIdentityCodeResponse *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->SendIdentityCode(context, req, resp, std::move(done));
+        },
+        [](const v1::SendIdentityCodeResponse &response) { return QString::fromStdString(response.masked_number()); },
+        [this](quint64 id, const QString &masked) { Q_EMIT identityCodeSent(id, masked); });
+}
+
+quint64 SanadClient::checkIdentityCode(const QString &customerId, const QString &code)
+{
+    v1::CheckIdentityCodeRequest request;
+    request.set_customer_id(customerId.toStdString());
+    request.set_code(code.toStdString());
+    return d->startRequest<v1::CheckIdentityCodeRequest, v1::CheckIdentityCodeResponse>(
+        "CheckIdentityCode", std::move(request),
+        [scripts = d->m_stubs ? d->m_stubs->scripts.get()
+                              : nullptr](grpc::ClientContext *context, const v1::CheckIdentityCodeRequest *req,
+                                         v1::CheckIdentityCodeResponse *resp, std::function<void(grpc::Status)> done) {
+            scripts->async()->CheckIdentityCode(context, req, resp, std::move(done));
+        },
+        [](const v1::CheckIdentityCodeResponse &response) {
+            return std::pair<bool, int>(response.verified(), response.attempts_left());
+        },
+        [this](quint64 id, const std::pair<bool, int> &result) {
+            Q_EMIT identityCodeChecked(id, result.first, result.second);
+        });
+}
+
+quint64 SanadClient::recordScriptRun(const ScriptRunRecord &run)
+{
+    const QString runId = run.runId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : run.runId;
+    v1::Mutation mutation;
+    mutation.set_mutation_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+    v1::RecordScriptRun *r = mutation.mutable_record_script_run();
+    r->set_run_id(runId.toStdString());
+    r->set_case_id(run.caseId.toStdString());
+    r->set_script_id(run.scriptId.toStdString());
+    r->set_script_version(run.scriptVersion);
+    r->set_transcript_json(run.transcriptJson.toStdString());
+    r->set_outcome(run.outcome.toStdString());
+    r->set_customer_confirmed(run.customerConfirmed);
+    for (const QString &step : run.path)
+        r->add_path(step.toStdString());
+    for (auto it = run.fields.cbegin(); it != run.fields.cend(); ++it)
+        (*r->mutable_fields())[it.key().toStdString()] = it.value().toStdString();
+    r->set_channel(v1::CHANNEL_VOICE);
+    if (run.startedAt.isValid())
+        setTime(r->mutable_started_at(), run.startedAt);
+    if (run.endedAt.isValid())
+        setTime(r->mutable_ended_at(), run.endedAt);
+    r->set_referral_department(run.referralDepartment.toStdString());
+    r->set_referral_sla_hours(run.referralSlaHours);
+    r->set_outcome_reason(run.outcomeReason.toStdString());
+    r->set_identity_verified(run.identityVerified);
+    return d->submitMutation(std::move(mutation), [this, runId](quint64 id, const PushAnswer &answer) {
+        switch (answer.outcome) {
+        case v1::MUTATION_OUTCOME_APPLIED:
+        case v1::MUTATION_OUTCOME_DUPLICATE:
+            Q_EMIT scriptRunRecorded(id, answer.entityId.isEmpty() ? runId : answer.entityId, answer.detail);
+            return;
+        case v1::MUTATION_OUTCOME_REJECTED:
+            Q_EMIT requestFailed(
+                id, clientError(ClientError::Kind::InvalidArgument, grpc::StatusCode::INVALID_ARGUMENT, answer.detail));
+            return;
+        default:
+            Q_EMIT requestFailed(id,
+                                 clientError(ClientError::Kind::Other, grpc::StatusCode::UNKNOWN,
+                                             QStringLiteral("The server did not say whether the script run was "
+                                                            "recorded: look for it in the case's history, then "
+                                                            "record it again if it is missing.")));
+            return;
+        }
     });
 }
 

@@ -44,6 +44,17 @@ public:
     quint64 customerContext(const QString &customerId); // -> callerContextReady / requestFailed
     quint64 searchCustomers(const QString &query, int limit = 20); // -> searchResultsReady / requestFailed
     quint64 createCustomer(const NewCustomer &customer); // -> customerCreated / requestFailed (SyncService.Push)
+    // Guided scripts (docs/scripts.md): the current version of every published script
+    // -> scriptsReady / requestFailed; one version (0: current) -> scriptsReady with one entry.
+    quint64 listScripts();
+    quint64 script(const QString &scriptId, int version);
+    // Records a finished run on its case (SyncService.Push record_script_run)
+    // -> scriptRunRecorded / requestFailed. detail says what could not be written back to the case.
+    quint64 recordScriptRun(const ScriptRunRecord &run);
+    // Identity one-time codes, generated, sent to the registered number and checked by the server
+    // -> identityCodeSent / identityCodeChecked / requestFailed.
+    quint64 sendIdentityCode(const QString &customerId);
+    quint64 checkIdentityCode(const QString &customerId, const QString &code);
     // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
     // follows if it had already finished.
     void cancel(quint64 requestId);
@@ -105,6 +116,10 @@ Q_SIGNALS:
     void syncStateChanged(const sanad::client::SyncState &state);
     // Pulled changes touched these customers: open views showing them reload from the server.
     void customersChanged(const QStringList &customerIds);
+    void scriptsReady(quint64 requestId, const QList<sanad::client::ScriptDocumentInfo> &scripts);
+    void scriptRunRecorded(quint64 requestId, const QString &runId, const QString &detail);
+    void identityCodeSent(quint64 requestId, const QString &maskedNumber);
+    void identityCodeChecked(quint64 requestId, bool verified, int attemptsLeft);
 
     // Presence and contact signals come from the stream's events and from the answers to
     // setPresence / acceptContact / endContact. Each change is emitted once: contactAccepted and

@@ -4,7 +4,9 @@
 #include "core/enums.h"
 #include "core/role.h"
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -90,6 +92,47 @@ struct InteractionInfo
     QString summary;
     QString category;
     bool note = false; // an agent's note on the case, not a contact (not counted as a repeat contact)
+    // A guided script run (docs/scripts.md): the transcript is a JSON array with Arabic and English
+    // per entry; read it with ScriptRun::transcriptFromJson / transcriptText.
+    QString scriptId;
+    int scriptVersion = 0;
+    QByteArray scriptTranscript;
+    QString scriptOutcome;
+    bool isScriptRun() const { return !scriptId.isEmpty(); }
+};
+
+// One published version of a guided script (ScriptService), as the desktop caches it.
+struct ScriptDocumentInfo
+{
+    QString scriptId;
+    int version = 0;
+    QString titleAr;
+    QString titleEn;
+    QString category;
+    QStringList queues;
+    QStringList keywords;
+    QByteArray json; // the script's text (core/script.h parses it)
+    QDateTime publishedAt;
+};
+
+// A finished guided script run, as recorded on its case (record_script_run).
+struct ScriptRunRecord
+{
+    QString runId; // empty: a new UUID
+    QString caseId;
+    QString scriptId;
+    int scriptVersion = 0;
+    QByteArray transcriptJson;
+    QString outcome; // scriptOutcomeName()
+    bool customerConfirmed = false;
+    QStringList path;
+    QHash<QString, QString> fields;
+    QDateTime startedAt;
+    QDateTime endedAt;
+    QString referralDepartment;
+    int referralSlaHours = 0;
+    QString outcomeReason;
+    bool identityVerified = false;
 };
 
 struct ReferralInfo
@@ -208,3 +251,4 @@ Q_DECLARE_METATYPE(sanad::client::CallerContext)
 Q_DECLARE_METATYPE(sanad::client::ContactOffer)
 Q_DECLARE_METATYPE(sanad::client::SyncState)
 Q_DECLARE_METATYPE(sanad::client::SyncProblem)
+Q_DECLARE_METATYPE(sanad::client::ScriptDocumentInfo)

@@ -362,6 +362,14 @@
         <source>The server cannot be reached: these are the customers saved on this desktop, which may be out of date.</source>
         <translation>تعذّر الوصول إلى الخادم: هذه نتائج من العملاء المحفوظين على هذا الجهاز، وقد لا تكون محدَّثة.</translation>
     </message>
+    <message>
+        <source>Go to guided scripts</source>
+        <translation>الانتقال إلى النصوص الإرشادية</translation>
+    </message>
+    <message>
+        <source>Move to the guided scripts: 1 to 9 choose, Enter goes on, Alt+Left goes back</source>
+        <translation>الانتقال إلى النصوص الإرشادية: الأرقام من 1 إلى 9 للاختيار، و«إدخال» للمتابعة، وAlt+سهم لليسار للرجوع</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::CaseHistoryModel</name>
@@ -1113,6 +1121,109 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
     <message>
         <source>Offline: this is the copy kept on this computer and may be out of date. It updates by itself when the server is back.</source>
         <translation>غير متصل: هذه النسخة المحفوظة على هذا الحاسوب وقد لا تكون محدَّثة. تتحدّث تلقائيًا عند عودة الخادم.</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::ScriptPanel</name>
+    <message>
+        <source>Recorded in the history of case %1.</source>
+        <translation>سُجّل في سجل البلاغ %1.</translation>
+    </message>
+    <message>
+        <source>Recorded in the history of case %1, but not everything was written to the case: %2</source>
+        <translation>سُجّل في سجل البلاغ %1، لكن لم يُكتب كل شيء في البلاغ: %2</translation>
+    </message>
+    <message>
+        <source>The code could not be sent or checked: %1 Verify with the questions instead.</source>
+        <translation>تعذّر إرسال الرمز أو التحقق منه: %1 تحقق بالأسئلة بدلاً منه.</translation>
+    </message>
+    <message>
+        <source>The run could not be recorded: %1 Try again from a new run, or add a note to the case.</source>
+        <translation>تعذّر تسجيل النص الإرشادي: %1 أعد المحاولة بتشغيل جديد، أو أضف ملاحظة إلى البلاغ.</translation>
+    </message>
+    <message>
+        <source>★ %1 (suggested)</source>
+        <translation>★ %1 (مقترح)</translation>
+    </message>
+    <message>
+        <source>This script cannot be run: ask an administrator to publish it again.</source>
+        <translation>لا يمكن تشغيل هذا النص الإرشادي: اطلب من المسؤول نشره من جديد.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>The script has ended: %1</source>
+        <translation>انتهى النص الإرشادي: %1</translation>
+    </message>
+    <message>
+        <source>The customer confirms the problem is solved</source>
+        <translation>العميل يؤكد أن المشكلة حُلّت</translation>
+    </message>
+    <message>
+        <source>The customer does not confirm</source>
+        <translation>العميل لا يؤكد</translation>
+    </message>
+    <message>
+        <source>Ask the questions from the customer&apos;s record</source>
+        <translation>اطرح الأسئلة من سجل العميل</translation>
+    </message>
+    <message>
+        <source>Send a one-time code to the registered number (the caller may be on any phone)</source>
+        <translation>أرسل رمزاً لمرة واحدة إلى الرقم المسجل (يمكن أن يتصل العميل من أي هاتف)</translation>
+    </message>
+    <message>
+        <source>Type the code the caller reads out from their phone.</source>
+        <translation>اكتب الرمز الذي يقرؤه المتصل من هاتفه.</translation>
+    </message>
+    <message>
+        <source>Sending the code to the registered number…</source>
+        <translation>جارٍ إرسال الرمز إلى الرقم المسجل…</translation>
+    </message>
+    <message>
+        <source>This caller has no open case, so the run is not recorded: open a case first next time.</source>
+        <translation>ليس لهذا المتصل بلاغ مفتوح، فلم يُسجَّل النص الإرشادي: افتح بلاغاً أولاً في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>Recording the run in the case history…</source>
+        <translation>جارٍ تسجيل النص الإرشادي في سجل البلاغ…</translation>
+    </message>
+    <message>
+        <source>Guided scripts</source>
+        <translation>النصوص الإرشادية</translation>
+    </message>
+    <message>
+        <source>Search scripts</source>
+        <translation>البحث في النصوص الإرشادية</translation>
+    </message>
+    <message>
+        <source>Scripts, suggested first</source>
+        <translation>النصوص الإرشادية، المقترحة أولاً</translation>
+    </message>
+    <message>
+        <source>Answers: press 1 to 9 to choose</source>
+        <translation>الإجابات: اضغط من 1 إلى 9 للاختيار</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>الإجابة</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <source>Cannot verify</source>
+        <translation>تعذّر التحقق</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "ui/offerbanner.h"
 #include "ui/ringer.h"
 #include "ui/screenpop.h"
+#include "ui/scriptpanel.h"
 #include "ui/serversearchsource.h"
 #include "ui/syncwidgets.h"
 
@@ -168,6 +169,11 @@ void AgentWindow::createActions()
     m_casesAction = new QAction(this);
     m_casesAction->setObjectName(QStringLiteral("casesAction"));
     m_casesAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_C));
+    // Guided scripts: Alt+G, clear of the menus' mnemonics (S, C, L, H) and the other shortcuts.
+    m_scriptAction = new QAction(this);
+    m_scriptAction->setObjectName(QStringLiteral("scriptAction"));
+    m_scriptAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_G));
+    connect(m_scriptAction, &QAction::triggered, this, [this] { m_scriptPanel->focusPanel(); });
     connect(m_casesAction, &QAction::triggered, this, &AgentWindow::focusCases);
 
     m_signOutAction = new QAction(this);
@@ -235,6 +241,7 @@ void AgentWindow::createMenus()
     m_contactMenu->addAction(m_searchAction);
     m_contactMenu->addAction(m_casesAction);
     m_contactMenu->addAction(m_historyAction);
+    m_contactMenu->addAction(m_scriptAction);
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
@@ -434,6 +441,8 @@ QWidget *AgentWindow::createCentralWidget()
     main->setObjectName(QStringLiteral("mainSplitter"));
     main->addWidget(m_searchPanel);
     main->addWidget(screenPopArea);
+    m_scriptPanel = new ScriptPanel(m_client, m_screenPop, m_languages, central);
+    main->addWidget(m_scriptPanel);
     main->setStretchFactor(0, 0);
     main->setStretchFactor(1, 1);
     main->setChildrenCollapsible(false);
@@ -448,6 +457,8 @@ QWidget *AgentWindow::createCentralWidget()
 void AgentWindow::setSession(const client::Session &session)
 {
     m_session = session;
+    m_scriptPanel->setAgentName(session.displayName.isEmpty() ? session.username : session.displayName);
+    m_scriptPanel->refreshLibrary();
     retranslateUi();
 }
 
@@ -516,6 +527,8 @@ void AgentWindow::retranslateUi()
     setActionTexts(m_searchAction, tr("Search customers"), tr("Search customers by name, number or case number"));
     setActionTexts(m_historyAction, tr("Go to contact history"), tr("Move to the caller's contact history"));
     setActionTexts(m_casesAction, tr("Go to cases"), tr("Move to the caller's cases"));
+    setActionTexts(m_scriptAction, tr("Go to guided scripts"),
+                   tr("Move to the guided scripts: 1 to 9 choose, Enter goes on, Alt+Left goes back"));
     setActionTexts(m_signOutAction, tr("Sign out"), tr("Sign out of Sanad"));
     setActionTexts(m_quitAction, tr("Quit"), tr("Quit Sanad"));
     setActionTexts(m_shortcutsAction, tr("Keyboard shortcuts"), tr("Show the keyboard shortcuts"));
@@ -678,6 +691,7 @@ void AgentWindow::onContactOffered(const client::ContactOffer &offer)
     qCDebug(lcUi) << "contact offered" << offer.callId;
     m_callId = offer.callId;
     m_banner->showOffer(offer);
+    m_scriptPanel->setQueue(offer.queue);
     m_acceptAction->setEnabled(true);
     m_endAction->setEnabled(false);
     m_ringer->start();

@@ -27,6 +27,7 @@ class LanguageManager;
 class OfferBanner;
 class Ringer;
 class ScreenPop;
+class ScriptPanel;
 
 // The agent's main window, keyboard first: presence in the toolbar (Available F9, Break F10,
 // on contact and wrap-up as the server reports them, time in state), the agent stream's
@@ -123,6 +124,8 @@ private:
     QAction *m_searchAction = nullptr;
     QAction *m_historyAction = nullptr;
     QAction *m_casesAction = nullptr;
+    QAction *m_scriptAction = nullptr;
+    ScriptPanel *m_scriptPanel = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_arabicAction = nullptr;

@@ -18,6 +18,7 @@ namespace {
 const QList<Role> kCaseRoles = { Role::Agent, Role::Lead, Role::Trainer, Role::Admin };
 const QList<Role> kCtiRoles = { Role::Cti, Role::Admin };
 const QList<Role> kAdminOnly = { Role::Admin };
+const QList<Role> kLeadRoles = { Role::Lead, Role::Admin };
 
 grpc::Status unauthenticated(const QString &message)
 {
@@ -49,6 +50,12 @@ const std::map<std::string, Authorizer::Rule, std::less<>> &Authorizer::rules()
         { std::string(methods::kAcceptContact), Rule { true, kCaseRoles } },
         { std::string(methods::kEndContact), Rule { true, kCaseRoles } },
         { std::string(methods::kAdvanceClock), Rule { true, kAdminOnly } },
+        { std::string(methods::kPublishScript), Rule { true, kAdminOnly } },
+        { std::string(methods::kListScripts), Rule { true, kCaseRoles } },
+        { std::string(methods::kGetScript), Rule { true, kCaseRoles } },
+        { std::string(methods::kGetScriptStats), Rule { true, kLeadRoles } },
+        { std::string(methods::kSendIdentityCode), Rule { true, kCaseRoles } },
+        { std::string(methods::kCheckIdentityCode), Rule { true, kCaseRoles } },
     };
     return table;
 }

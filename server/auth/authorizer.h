@@ -38,6 +38,12 @@ inline constexpr std::string_view kConnect = "/sanad.v1.AgentService/Connect";
 inline constexpr std::string_view kSetPresence = "/sanad.v1.AgentService/SetPresence";
 inline constexpr std::string_view kAcceptContact = "/sanad.v1.AgentService/AcceptContact";
 inline constexpr std::string_view kEndContact = "/sanad.v1.AgentService/EndContact";
+inline constexpr std::string_view kPublishScript = "/sanad.v1.ScriptService/PublishScript";
+inline constexpr std::string_view kListScripts = "/sanad.v1.ScriptService/ListScripts";
+inline constexpr std::string_view kGetScript = "/sanad.v1.ScriptService/GetScript";
+inline constexpr std::string_view kGetScriptStats = "/sanad.v1.ScriptService/GetScriptStats";
+inline constexpr std::string_view kSendIdentityCode = "/sanad.v1.ScriptService/SendIdentityCode";
+inline constexpr std::string_view kCheckIdentityCode = "/sanad.v1.ScriptService/CheckIdentityCode";
 inline constexpr std::string_view kAdvanceClock = "/sanad.v1.testing.TestClockService/Advance";
 } // namespace methods
 

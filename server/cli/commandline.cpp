@@ -4,8 +4,10 @@
 #include "core/role.h"
 #include "server/cli/addusercommand.h"
 #include "server/cli/importcommand.h"
+#include "server/cli/scriptcommands.h"
 #include "server/cli/servecommand.h"
 #include "server/cli/serveroptions.h"
+#include "server/cli/validatescriptcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -92,7 +94,7 @@ int runServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Sanad's central case service. Commands: import-customers, add-user (see sanad-server COMMAND --help)."_s);
+        u"Sanad's central case service. Commands: import-customers, add-user, validate-script, publish-script, script-stats (see sanad-server COMMAND --help)."_s);
     const QCommandLineOption db = dbOption();
     const QCommandLineOption listen(u"listen"_s,
                                     u"Where to listen, HOST:PORT; port 0 picks a free port (default "
@@ -111,12 +113,16 @@ int runServe(const QStringList &arguments)
                                           u"seconds"_s, u"15"_s);
     const QCommandLineOption testClock(u"test-clock"_s,
                                        u"Tests only: a clock that moves only through TestClockService.Advance."_s);
-    parser.addOptions({ db, listen, regionOpt, demo, accountsFile, simulate, tokenTtl, offerTimeout, testClock });
+    const QCommandLineOption codeLog(u"code-log"_s,
+                                     u"Development: write identity one-time codes to this file instead of sending "
+                                     "them by SMS."_s,
+                                     u"file"_s);
+    parser.addOptions({ db, listen, regionOpt, demo, accountsFile, simulate, tokenTtl, offerTimeout, testClock, codeLog });
     if (const int stop = parse(parser, arguments, QString()); stop >= 0)
         return stop;
     if (!parser.positionalArguments().isEmpty())
         return usageError(
-            u"unknown command \"%1\": the commands are import-customers and add-user, written first"_s.arg(
+            u"unknown command \"%1\": the commands are import-customers, add-user, validate-script, publish-script and script-stats, written first"_s.arg(
                 parser.positionalArguments().constFirst()),
             QString());
 
@@ -150,6 +156,7 @@ int runServe(const QStringList &arguments)
             u"--offer-timeout \"%1\" is not a number of seconds above 0."_s.arg(parser.value(offerTimeout)), QString());
     options.offerTimeoutSeconds = *timeout;
     options.testClock = parser.isSet(testClock);
+    options.codeLog = parser.value(codeLog);
     return ServeCommand(options).run();
 }
 
@@ -220,6 +227,69 @@ int runAddUser(const QStringList &arguments)
         .run();
 }
 
+int runValidateScript(const QStringList &arguments)
+{
+    const QString command = u"validate-script"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Checks guided script files (docs/scripts.md) and prints each problem as \"file:step id: what is wrong and "
+        "how to fix it\". Exit 0 when every file is good."_s);
+    parser.addPositionalArgument(u"files"_s, u"The script files (.json)."_s, u"FILE..."_s);
+    if (const int stop = parse(parser, arguments, command); stop >= 0)
+        return stop;
+    if (parser.positionalArguments().isEmpty())
+        return usageError(u"validate-script needs at least one script file"_s, command);
+    return ValidateScriptCommand(parser.positionalArguments()).run();
+}
+
+int runPublishScript(const QStringList &arguments)
+{
+    const QString command = u"publish-script"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Publishes guided scripts: each file becomes its script id's next version; a file whose text is the "
+        "current version publishes nothing. A script with problems stops the command before anything is published."_s);
+    const QCommandLineOption db = dbOption();
+    parser.addOption(db);
+    parser.addPositionalArgument(u"files"_s, u"The script files (.json)."_s, u"FILE..."_s);
+    if (const int stop = parse(parser, arguments, command); stop >= 0)
+        return stop;
+    if (parser.positionalArguments().isEmpty())
+        return usageError(u"publish-script needs at least one script file"_s, command);
+    return runPublishScripts(parser.isSet(db) ? parser.value(db) : ServerOptions::defaultDatabase(),
+                             parser.positionalArguments());
+}
+
+int runScriptStatsCommand(const QStringList &arguments)
+{
+    const QString command = u"script-stats"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Prints a script version's analytics: runs reaching each step, outcomes, and the runs after which the "
+        "caller made another contact within the window."_s);
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption version(u"script-version"_s, u"The published version (default: the current one)."_s,
+                                     u"n"_s, u"0"_s);
+    const QCommandLineOption days(u"days"_s, u"The window for another contact, in days (default 7)."_s, u"days"_s,
+                                  u"7"_s);
+    parser.addOptions({ db, version, days });
+    parser.addPositionalArgument(u"script"_s, u"The script id, such as water.supply_cut."_s, u"SCRIPT_ID"_s);
+    if (const int stop = parse(parser, arguments, command); stop >= 0)
+        return stop;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(u"script-stats needs one script id"_s, command);
+    bool versionOk = false;
+    const int versionNumber = parser.value(version).toInt(&versionOk);
+    if (!versionOk || versionNumber < 0)
+        return usageError(u"--script-version \"%1\" is not a version number"_s.arg(parser.value(version)), command);
+    bool daysOk = false;
+    const int dayCount = parser.value(days).toInt(&daysOk);
+    if (!daysOk || dayCount < 1 || dayCount > 90)
+        return usageError(u"--days \"%1\" is not a number of days from 1 to 90"_s.arg(parser.value(days)), command);
+    return runScriptStats(parser.isSet(db) ? parser.value(db) : ServerOptions::defaultDatabase(),
+                          parser.positionalArguments().constFirst(), versionNumber, dayCount);
+}
+
 } // namespace
 
 int runCommandLine(const QStringList &arguments)
@@ -229,6 +299,13 @@ int runCommandLine(const QStringList &arguments)
         QStringList rest = arguments;
         rest.removeAt(1);
         return command == "add-user"_L1 ? runAddUser(rest) : runImport(rest);
+    }
+    if (command == "validate-script"_L1 || command == "publish-script"_L1 || command == "script-stats"_L1) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        if (command == "publish-script"_L1)
+            return runPublishScript(rest);
+        return command == "script-stats"_L1 ? runScriptStatsCommand(rest) : runValidateScript(rest);
     }
     return runServe(arguments);
 }

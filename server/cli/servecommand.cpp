@@ -12,7 +12,10 @@
 #include "server/service/authservice.h"
 #include "server/service/callintake.h"
 #include "server/service/caseservice.h"
+#include "server/service/codelogsender.h"
 #include "server/service/ctiservice.h"
+#include "server/service/scriptlibrary.h"
+#include "server/service/scriptservice.h"
 #include "server/service/servicecontext.h"
 #include "server/service/syncservice.h"
 #include "server/service/testclockservice.h"
@@ -21,6 +24,7 @@
 #include "server/storage/metarepository.h"
 #include "server/storage/storage.h"
 #include "server/storage/storageerror.h"
+#include "server/storage/transaction.h"
 #include "server/util/protoutil.h"
 
 #include <QCoreApplication>
@@ -179,6 +183,11 @@ int ServeCommand::run()
         meta.setValue(u"server_epoch"_s, newUuid());
         if (m_options.demo && !seedDemo(*database, clock, m_options.demoAccountsFile))
             return ExitError;
+        if (m_options.demo) {
+            Transaction transaction(*database);
+            ScriptLibrary(*database).publishShipped(u"Sanad"_s, clock.nowMs());
+            transaction.commit();
+        }
     } catch (const StorageError &error) {
         printErr(u"sanad-server: %1\n"_s.arg(error.message()));
         return ExitError;
@@ -194,6 +203,10 @@ int ServeCommand::run()
     CaseService caseService(context);
     SyncService syncService(context);
     AgentService agentService(context, intake);
+    std::unique_ptr<CodeLogSender> codeSender;
+    if (!m_options.codeLog.isEmpty())
+        codeSender = std::make_unique<CodeLogSender>(m_options.codeLog);
+    ScriptService scriptService(context, codeSender.get());
     router.setListener(&agentService);
     syncService.setChangesListener(
         [&agentService](qint64 lastSequence, qint64 atMs) { agentService.announceChanges(lastSequence, atMs); });
@@ -216,6 +229,7 @@ int ServeCommand::run()
     builder.RegisterService(&caseService);
     builder.RegisterService(&syncService);
     builder.RegisterService(&agentService);
+    builder.RegisterService(&scriptService);
     if (testClockService)
         builder.RegisterService(testClockService.get());
     std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

@@ -34,6 +34,7 @@ struct ServerOptions
     qint64 tokenTtlSeconds = 43200;
     qint64 offerTimeoutSeconds = 15;
     bool testClock = false;
+    QString codeLog; // the development one-time code sender's file; empty: no codes are sent
 
     // sqlite:<AppDataLocation>/sanad.db (the folder is created when the database opens).
     static QString defaultDatabase();

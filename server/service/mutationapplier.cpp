@@ -4,6 +4,7 @@
 #include "core/category.h"
 #include "core/clock.h"
 #include "core/phonenumber.h"
+#include "server/service/scriptrunrecorder.h"
 #include "server/storage/caserepository.h"
 #include "server/storage/customerrepository.h"
 #include "server/storage/interactionrepository.h"
@@ -83,6 +84,9 @@ v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const Mu
         break;
     case v1::Mutation::kAddInteraction:
         result = addInteraction(mutationId, mutation.add_interaction(), author, now);
+        break;
+    case v1::Mutation::kRecordScriptRun:
+        result = ScriptRunRecorder(m_database).apply(mutationId, mutation.record_script_run(), author, now);
         break;
     case v1::Mutation::PAYLOAD_NOT_SET:
         result = rejected(mutationId,

@@ -50,7 +50,9 @@ QList<v1::Interaction> InteractionRepository::forCustomer(const QString &custome
     SqlQuery query(m_db,
                    u"SELECT i.id, i.case_id, c.number, i.channel, i.direction, i.occurred_at, i.agent_name, "
                    "i.summary, CASE WHEN i.category <> '' THEN i.category ELSE COALESCE(c.category, '') END, "
-                   "i.note FROM interactions i LEFT JOIN cases c ON c.id = i.case_id "
+                   "i.note, COALESCE(r.script_id, ''), COALESCE(r.version, 0), COALESCE(r.transcript, ''), "
+                   "COALESCE(r.outcome, '') FROM interactions i LEFT JOIN cases c ON c.id = i.case_id "
+                   "LEFT JOIN script_runs r ON r.id = i.id "
                    "WHERE i.customer_id = ? ORDER BY i.occurred_at DESC, i.id DESC"_s);
     query.bind(customerId).exec();
     QList<v1::Interaction> list;
@@ -68,6 +70,11 @@ QList<v1::Interaction> InteractionRepository::forCustomer(const QString &custome
         interaction.set_summary(toStd(query.text(7)));
         interaction.set_category(toStd(query.text(8)));
         interaction.set_note(query.value(9).toInt() != 0);
+        // A guided script run's transcript (docs/scripts.md).
+        interaction.set_script_id(toStd(query.text(10)));
+        interaction.set_script_version(query.value(11).toInt());
+        interaction.set_script_transcript(toStd(query.text(12)));
+        interaction.set_script_outcome(toStd(query.text(13)));
         list.append(std::move(interaction));
     }
     return list;

@@ -62,6 +62,30 @@ Migration nameSearchMigration(int version)
              } };
 }
 
+// Guided scripts (docs/scripts.md): published versions, runs (the transcript of each is also an
+// interaction, same id), and identity one-time codes (hashed, with expiry and tries left).
+Migration scriptsMigration(int version)
+{
+    return { version,
+             "guided scripts",
+             {
+                 u"CREATE TABLE IF NOT EXISTS scripts (script_id TEXT NOT NULL, version INTEGER NOT NULL, title_ar TEXT NOT NULL, "
+                 "title_en TEXT NOT NULL, category TEXT NOT NULL DEFAULT '', queues TEXT NOT NULL DEFAULT '', "
+                 "keywords TEXT NOT NULL DEFAULT '', body TEXT NOT NULL, published_at ${BIGINT} NOT NULL, "
+                 "published_by TEXT NOT NULL DEFAULT '', PRIMARY KEY (script_id, version))"_s,
+                 u"CREATE TABLE IF NOT EXISTS script_runs (id TEXT PRIMARY KEY, script_id TEXT NOT NULL, version INTEGER NOT NULL, "
+                 "case_id TEXT NOT NULL REFERENCES cases(id), customer_id TEXT NOT NULL REFERENCES customers(id), "
+                 "outcome TEXT NOT NULL, customer_confirmed INTEGER NOT NULL DEFAULT 0, path TEXT NOT NULL, "
+                 "fields TEXT NOT NULL DEFAULT '{}', transcript TEXT NOT NULL, started_at ${BIGINT} NOT NULL, "
+                 "ended_at ${BIGINT} NOT NULL, user_id TEXT NOT NULL DEFAULT '')"_s,
+                 u"CREATE INDEX IF NOT EXISTS script_runs_script ON script_runs(script_id, version)"_s,
+                 u"CREATE INDEX IF NOT EXISTS script_runs_customer ON script_runs(customer_id, ended_at)"_s,
+                 u"CREATE TABLE IF NOT EXISTS identity_codes (customer_id TEXT PRIMARY KEY REFERENCES customers(id), "
+                 "code_hash TEXT NOT NULL, expires_at ${BIGINT} NOT NULL, attempts_left INTEGER NOT NULL)"_s,
+             },
+             {} };
+}
+
 // Times are INTEGER milliseconds since the epoch, UTC; ids are TEXT UUIDs; enums are stored as
 // their sanad.v1 numbers; 0 means "not set" for times.
 const QList<Migration> &migrations()
@@ -134,6 +158,7 @@ const QList<Migration> &migrations()
               queue.bind(u"general"_s).bind(nowMs).exec();
           } },
         nameSearchMigration(2),
+        scriptsMigration(3),
     };
     return list;
 }
