@@ -68,7 +68,7 @@ ReferralStatus toReferralStatus(v1::ReferralStatus status)
 
 CaseStatus toCaseStatus(v1::CaseStatus status)
 {
-    return knownOr<CaseStatus>(status, static_cast<int>(CaseStatus::Reopened));
+    return knownOr<CaseStatus>(status, static_cast<int>(CaseStatus::AwaitingConfirmation));
 }
 
 AgentState toAgentState(v1::AgentState state)

@@ -238,7 +238,7 @@ v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, 
                 .arg(baseVersion),
             record->version(), caseId);
     const int target = change.status();
-    if (target < v1::CASE_STATUS_UNSPECIFIED || target > v1::CASE_STATUS_REOPENED)
+    if (target < v1::CASE_STATUS_UNSPECIFIED || target > v1::CASE_STATUS_AWAITING_CONFIRMATION)
         return rejected(mutationId, u"The status is not a known sanad.v1.CaseStatus value: update the desktop."_s);
     const auto from = static_cast<CaseStatus>(record->status());
     const auto to = static_cast<CaseStatus>(target);
