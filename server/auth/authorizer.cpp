@@ -18,6 +18,7 @@ namespace {
 const QList<Role> kCaseRoles = { Role::Agent, Role::Lead, Role::Trainer, Role::Admin };
 const QList<Role> kCtiRoles = { Role::Cti, Role::Admin };
 const QList<Role> kAdminOnly = { Role::Admin };
+const QList<Role> kLeadRoles = { Role::Lead, Role::Admin };
 
 grpc::Status unauthenticated(const QString &message)
 {
@@ -48,6 +49,7 @@ const std::map<std::string, Authorizer::Rule, std::less<>> &Authorizer::rules()
         { std::string(methods::kSetPresence), Rule { true, kCaseRoles } },
         { std::string(methods::kAcceptContact), Rule { true, kCaseRoles } },
         { std::string(methods::kEndContact), Rule { true, kCaseRoles } },
+        { std::string(methods::kGetFollowUpList), Rule { true, kLeadRoles } },
         { std::string(methods::kAdvanceClock), Rule { true, kAdminOnly } },
     };
     return table;

@@ -38,6 +38,7 @@ inline constexpr std::string_view kConnect = "/sanad.v1.AgentService/Connect";
 inline constexpr std::string_view kSetPresence = "/sanad.v1.AgentService/SetPresence";
 inline constexpr std::string_view kAcceptContact = "/sanad.v1.AgentService/AcceptContact";
 inline constexpr std::string_view kEndContact = "/sanad.v1.AgentService/EndContact";
+inline constexpr std::string_view kGetFollowUpList = "/sanad.v1.SupervisorService/GetFollowUpList";
 inline constexpr std::string_view kAdvanceClock = "/sanad.v1.testing.TestClockService/Advance";
 } // namespace methods
 

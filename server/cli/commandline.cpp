@@ -8,6 +8,7 @@
 #include "server/cli/serveroptions.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -111,7 +112,12 @@ int runServe(const QStringList &arguments)
                                           u"seconds"_s, u"15"_s);
     const QCommandLineOption testClock(u"test-clock"_s,
                                        u"Tests only: a clock that moves only through TestClockService.Advance."_s);
-    parser.addOptions({ db, listen, regionOpt, demo, accountsFile, simulate, tokenTtl, offerTimeout, testClock });
+    const QCommandLineOption policyFile(u"policy"_s,
+                                        u"Case policy: referral SLAs, confirmation days, incidents, disposition "
+                                        "codes, wrap-up per queue (JSON, docs/cases.md). Default: built in."_s,
+                                        u"file"_s);
+    parser.addOptions(
+        { db, listen, regionOpt, demo, accountsFile, simulate, tokenTtl, offerTimeout, testClock, policyFile });
     if (const int stop = parse(parser, arguments, QString()); stop >= 0)
         return stop;
     if (!parser.positionalArguments().isEmpty())
@@ -150,6 +156,16 @@ int runServe(const QStringList &arguments)
             u"--offer-timeout \"%1\" is not a number of seconds above 0."_s.arg(parser.value(offerTimeout)), QString());
     options.offerTimeoutSeconds = *timeout;
     options.testClock = parser.isSet(testClock);
+    if (parser.isSet(policyFile)) {
+        QFile file(parser.value(policyFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(u"--policy: cannot read \"%1\": %2"_s.arg(file.fileName(), file.errorString()), QString());
+        QString error;
+        const std::optional<CasePolicy> policy = CasePolicy::fromJson(file.readAll(), &error);
+        if (!policy)
+            return usageError(u"--policy %1: %2"_s.arg(file.fileName(), error), QString());
+        options.policy = *policy;
+    }
     return ServeCommand(options).run();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/casepolicy.h"
+
 #include <QString>
 
 #include <optional>
@@ -34,6 +36,7 @@ struct ServerOptions
     qint64 tokenTtlSeconds = 43200;
     qint64 offerTimeoutSeconds = 15;
     bool testClock = false;
+    CasePolicy policy = CasePolicy::defaults(); // --policy FILE (docs/cases.md)
 
     // sqlite:<AppDataLocation>/sanad.db (the folder is created when the database opens).
     static QString defaultDatabase();

@@ -4,6 +4,7 @@
 #include "core/category.h"
 #include "core/clock.h"
 #include "core/phonenumber.h"
+#include "server/service/caselifecycle.h"
 #include "server/storage/caserepository.h"
 #include "server/storage/customerrepository.h"
 #include "server/storage/interactionrepository.h"
@@ -17,10 +18,8 @@ namespace sanad::server {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-v1::MutationResult outcome(const QString &mutationId, v1::MutationOutcome kind, const QString &detail = QString(),
-                           qint64 newVersion = 0, const QString &entityId = QString())
+v1::MutationResult mutationOutcome(const QString &mutationId, v1::MutationOutcome kind, const QString &detail,
+                                   qint64 newVersion, const QString &entityId)
 {
     v1::MutationResult result;
     result.set_mutation_id(toStd(mutationId));
@@ -31,9 +30,22 @@ v1::MutationResult outcome(const QString &mutationId, v1::MutationOutcome kind, 
     return result;
 }
 
+v1::MutationResult rejectedMutation(const QString &mutationId, const QString &detail)
+{
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_REJECTED, detail);
+}
+
+namespace {
+
+v1::MutationResult outcome(const QString &mutationId, v1::MutationOutcome kind, const QString &detail = QString(),
+                           qint64 newVersion = 0, const QString &entityId = QString())
+{
+    return mutationOutcome(mutationId, kind, detail, newVersion, entityId);
+}
+
 v1::MutationResult rejected(const QString &mutationId, const QString &detail)
 {
-    return outcome(mutationId, v1::MUTATION_OUTCOME_REJECTED, detail);
+    return rejectedMutation(mutationId, detail);
 }
 
 QString idOrNew(const std::string &id)
@@ -44,10 +56,12 @@ QString idOrNew(const std::string &id)
 
 } // namespace
 
-MutationApplier::MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock)
+MutationApplier::MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock,
+                                 const CasePolicy &policy)
     : m_database(database)
     , m_normalizer(normalizer)
     , m_clock(clock)
+    , m_policy(policy)
 { }
 
 v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const MutationAuthor &author)
@@ -82,6 +96,24 @@ v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const Mu
         break;
     case v1::Mutation::kAddInteraction:
         result = addInteraction(mutationId, mutation.add_interaction(), author, now);
+        break;
+    case v1::Mutation::kConfirmResolution:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).confirmResolution(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kReferCase:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).referCase(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kLinkToIncident:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).linkToIncident(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kRecordWrapUp:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).recordWrapUp(mutationId, mutation, author, now);
+        break;
+    case v1::Mutation::kScheduleCallback:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).scheduleCallback(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kRecordCallbackAttempt:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).recordCallbackAttempt(mutationId, mutation, now);
         break;
     case v1::Mutation::PAYLOAD_NOT_SET:
         result = rejected(mutationId,
@@ -185,6 +217,7 @@ v1::MutationResult MutationApplier::createCase(const QString &mutationId, const 
     setTimestampMs(record.mutable_updated_at(), nowMs);
     record.set_version(1);
     cases.insert(record);
+    CaseLifecycle(m_database, m_normalizer, m_policy).onCaseCreated(&record, nowMs);
     SyncRepository(m_database).appendChange(mutationId, record, nowMs);
     return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
 }
@@ -256,6 +289,7 @@ v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, 
         record->set_customer_confirmed(record->customer_confirmed() || change.customer_confirmed());
     }
     cases.updateStatus(*record);
+    CaseLifecycle(m_database, m_normalizer, m_policy).onStatusChanged(&*record, from, nowMs);
     SyncRepository(m_database).appendChange(mutationId, *record, nowMs);
     return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), record->version(), caseId);
 }

@@ -2,6 +2,8 @@
 
 #include "sanad/v1/sync.pb.h"
 
+#include "core/casepolicy.h"
+
 #include <QString>
 
 namespace sanad {
@@ -20,6 +22,12 @@ struct MutationAuthor
     QString displayName;
 };
 
+// One mutation's result; the lifecycle handlers (caselifecycle.h) build theirs with these too.
+v1::MutationResult mutationOutcome(const QString &mutationId, v1::MutationOutcome kind,
+                                   const QString &detail = QString(), qint64 newVersion = 0,
+                                   const QString &entityId = QString());
+v1::MutationResult rejectedMutation(const QString &mutationId, const QString &detail);
+
 // Applies pushed mutations (SyncService.Push), each in its own write transaction, exactly once:
 // - a mutation_id seen before answers MUTATION_OUTCOME_DUPLICATE with the first result's detail,
 //   new_version and entity_id, and changes nothing;
@@ -31,7 +39,8 @@ struct MutationAuthor
 class MutationApplier
 {
 public:
-    MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock);
+    MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock,
+                    const CasePolicy &policy = CasePolicy::defaults());
 
     v1::MutationResult apply(const v1::Mutation &mutation, const MutationAuthor &author);
 
@@ -50,6 +59,7 @@ private:
     Database &m_database;
     const PhoneNumberNormalizer &m_normalizer;
     const Clock &m_clock;
+    CasePolicy m_policy;
 };
 
 } // namespace sanad::server

@@ -51,7 +51,7 @@ grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context
             return invalidArgument(u"A push carries at most %1 mutations and this one has %2: send them in batches "
                                    "of %1."_s.arg(kMaxMutationsPerPush)
                                        .arg(request->mutations_size()));
-        MutationApplier applier(m_context.database, m_context.normalizer, m_context.clock);
+        MutationApplier applier(m_context.database, m_context.normalizer, m_context.clock, m_context.policy);
         const MutationAuthor author { auth.user.id, auth.user.displayName };
         for (const v1::Mutation &mutation : request->mutations())
             *response->add_results() = applier.apply(mutation, author);
@@ -108,6 +108,9 @@ grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context
             else if (record.entityType == "referral"_L1)
                 parsed = change->mutable_referral()->ParseFromArray(record.payload.constData(),
                                                                     int(record.payload.size()));
+            else if (record.entityType == "callback_task"_L1)
+                parsed = change->mutable_callback_task()->ParseFromArray(record.payload.constData(),
+                                                                         int(record.payload.size()));
             if (!parsed)
                 qCWarning(lcService) << "change" << record.sequence << "of type" << record.entityType
                                      << "could not be read; it is sent without its entity";
