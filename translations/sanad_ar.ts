@@ -868,6 +868,10 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <extracomment>A Gregorian date and time, then the Hijri date, which the tabular calendar gives to a day or two.</extracomment>
         <translation>%1، %2 (تقريبًا)</translation>
     </message>
+    <message>
+        <source>Awaiting the customer&apos;s confirmation</source>
+        <translation>بانتظار تأكيد العميل</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::LoginWindow</name>
