@@ -346,6 +346,53 @@
     </message>
 </context>
 <context>
+    <name>sanad::ui::CaseActions</name>
+    <message>
+        <source>&amp;Resolve case…</source>
+        <translation>&amp;حل الحالة…</translation>
+    </message>
+    <message>
+        <source>Resolve the selected case, asking whether the customer confirms it is solved (%1)</source>
+        <translation>حل الحالة المحددة بعد سؤال العميل هل يؤكد أنها حُلّت (%1)</translation>
+    </message>
+    <message>
+        <source>Resolve case %1</source>
+        <translation>حل الحالة %1</translation>
+    </message>
+    <message>
+        <source>Does the customer confirm that case %1 is solved?</source>
+        <translation>هل يؤكد العميل أن الحالة %1 قد حُلّت؟</translation>
+    </message>
+    <message>
+        <source>A case counts as resolved only with the customer&apos;s confirmation. If they cannot confirm yet, the case waits for their confirmation and the team lead follows it up.</source>
+        <translation>لا تُعد الحالة محلولة إلا بتأكيد العميل. إن لم يستطع التأكيد بعد، تبقى الحالة بانتظار تأكيده ويتابعها قائد الفريق.</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, the customer confirms</source>
+        <translation>&amp;نعم، العميل يؤكد</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet: await confirmation</source>
+        <translation>&amp;ليس بعد: انتظار التأكيد</translation>
+    </message>
+    <message>
+        <source>Case %1 changed.</source>
+        <translation>تم تغيير الحالة %1.</translation>
+    </message>
+    <message>
+        <source>Someone changed case %1 meanwhile. The case has been reloaded: check it, then try again.</source>
+        <translation>غيّر شخص آخر الحالة %1 في الأثناء. أُعيد تحميل الحالة: راجعها ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The server refused the change to case %1.</source>
+        <translation>رفض الخادم تغيير الحالة %1.</translation>
+    </message>
+    <message>
+        <source>Case not changed</source>
+        <translation>لم تتغير الحالة</translation>
+    </message>
+</context>
+<context>
     <name>sanad::ui::CaseHistoryModel</name>
     <message>
         <source>Note</source>

@@ -1,6 +1,7 @@
 #include "ui/agentwindow.h"
 
 #include "ui/bidi.h"
+#include "ui/caseactions.h"
 #include "ui/casehistorymodel.h"
 #include "ui/caselistmodel.h"
 #include "ui/customercard.h"
@@ -91,6 +92,11 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     createMenus();
     createToolBar();
     setCentralWidget(createCentralWidget());
+    // Case actions on the selected case (ui/caseactions.h), in the Contact menu.
+    m_caseActions = new CaseActions(m_client, m_screenPop, m_caseView, this);
+    m_contactMenu->addSeparator();
+    m_contactMenu->addAction(m_caseActions->resolveAction());
+    connect(m_caseActions, &CaseActions::message, this, &AgentWindow::showStatus);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 
     connect(m_client, &client::SanadClient::presenceChanged, this, &AgentWindow::onPresenceChanged);
@@ -491,6 +497,8 @@ void AgentWindow::setUpTabOrder()
 
 void AgentWindow::retranslateUi()
 {
+    if (m_caseActions)
+        m_caseActions->retranslate();
     if (m_session.displayName.isEmpty())
         setWindowTitle(tr("Sanad — agent desktop"));
     else
