@@ -1,6 +1,7 @@
 #include "server/service/caselifecycle.h"
 
 #include "core/category.h"
+#include "core/repeatcontact.h"
 #include "core/phonenumber.h"
 #include "server/logcategories.h"
 #include "server/service/mutationapplier.h"
@@ -250,6 +251,51 @@ void CaseLifecycle::onCaseCreated(v1::Case *record, qint64 nowMs)
         if (parent->customer_id() == record->customer_id())
             return; // the same caller again: a repeat, not another report
         addReport(record, &*parent, nowMs);
+        return;
+    }
+}
+
+QString CaseLifecycle::onContact(const QString &customerId, const QString &caseId, qint64 atMs)
+{
+    QList<PastContact> past;
+    bool sameCaseBefore = false;
+    for (const v1::Interaction &i : InteractionRepository(m_database).forCustomer(customerId)) {
+        const qint64 at = timestampMs(i.occurred_at());
+        if (i.note() || at >= atMs || at < atMs - kRepeatWindowMs)
+            continue;
+        past.append({ at, fromStd(i.category()), fromStd(i.case_id()) });
+        sameCaseBefore |= !caseId.isEmpty() && fromStd(i.case_id()) == caseId;
+    }
+    QString repeated = caseId;
+    if (caseId.isEmpty()) {
+        const RepeatContactSummary summary = summarizeRepeatContacts(past, atMs);
+        if (summary.caseId.isEmpty())
+            return QString();
+        const std::optional<v1::Case> open = CaseRepository(m_database).find(summary.caseId);
+        if (!open || !isOpenStatus(static_cast<CaseStatus>(open->status())))
+            return QString();
+        repeated = summary.caseId;
+    } else if (!sameCaseBefore) {
+        return caseId;
+    }
+    std::optional<v1::Case> record = findCase(m_database, repeated);
+    if (record) {
+        record->set_repeat_contacts(record->repeat_contacts() + 1);
+        LifecycleRepository(m_database).save(*record);
+    }
+    return repeated;
+}
+
+void CaseLifecycle::countRepeatCase(const v1::Case &created, qint64 nowMs)
+{
+    for (const v1::Case &other : CaseRepository(m_database).forCustomer(fromStd(created.customer_id()))) {
+        if (other.id() == created.id() || other.category() != created.category()
+            || !isOpenStatus(static_cast<CaseStatus>(other.status()))
+            || timestampMs(other.updated_at()) < nowMs - kRepeatWindowMs)
+            continue;
+        std::optional<v1::Case> record = findCase(m_database, fromStd(other.id()));
+        record->set_repeat_contacts(record->repeat_contacts() + 1);
+        LifecycleRepository(m_database).save(*record);
         return;
     }
 }

@@ -36,6 +36,14 @@ public:
     // A new case (already inserted): a report of an incident when another caller reported the
     // same category at the same location within the policy's window. Fills its lifecycle fields.
     void onCaseCreated(v1::Case *record, qint64 nowMs);
+    // A contact about to be recorded at atMs: when the customer had a contact on the same case in
+    // the 7 days before, or (for a contact without a case) on one of their open cases, it is a
+    // repeat contact, counted on that case. Returns the case the contact belongs to (the one
+    // given, the open case it repeats, or none).
+    QString onContact(const QString &customerId, const QString &caseId, qint64 atMs);
+    // A new case (already inserted) from a customer who has another open case of the same
+    // category touched within the 7 days before: counted as a repeat on that case.
+    void countRepeatCase(const v1::Case &record, qint64 nowMs);
     // A status change (already written): since when it awaits confirmation, reopen count.
     void onStatusChanged(v1::Case *record, CaseStatus from, qint64 nowMs);
 

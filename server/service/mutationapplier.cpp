@@ -218,6 +218,7 @@ v1::MutationResult MutationApplier::createCase(const QString &mutationId, const 
     record.set_version(1);
     cases.insert(record);
     CaseLifecycle(m_database, m_normalizer, m_policy).onCaseCreated(&record, nowMs);
+    CaseLifecycle(m_database, m_normalizer, m_policy).countRepeatCase(record, nowMs);
     SyncRepository(m_database).appendChange(mutationId, record, nowMs);
     return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
 }
@@ -339,6 +340,11 @@ v1::MutationResult MutationApplier::addInteraction(const QString &mutationId, co
     setTimestampMs(interaction.mutable_occurred_at(), occurredAt);
     interaction.set_agent_name(toStd(author.displayName));
     interaction.set_summary(change.summary());
+    // A repeat contact is linked to the case it repeats and counted there (docs/cases.md).
+    const QString repeated = CaseLifecycle(m_database, m_normalizer, m_policy)
+                                 .onContact(customerId, record ? fromStd(record->id()) : QString(), occurredAt);
+    if (!record && !repeated.isEmpty())
+        record = CaseRepository(m_database).find(repeated);
     if (record) {
         interaction.set_case_id(record->id());
         interaction.set_category(record->category());

@@ -70,7 +70,10 @@ QString TestCaseActions::statusShown(ui::AgentWindow *window, const QString &cas
 
 void TestCaseActions::answerResolveDialog(ui::AgentWindow *window, const QString &button)
 {
-    // Ctrl+Shift+R, as the agent would press it.
+    // Ctrl+Shift+R, as the agent would press it, once the window has the focus back from any
+    // dialog before.
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
     QTest::keyClick(window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(QStringLiteral("resolveDialog")) != nullptr, 15000);
     QWidget *dialog = visibleTopLevel(QStringLiteral("resolveDialog"));

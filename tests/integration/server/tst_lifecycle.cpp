@@ -30,6 +30,7 @@ private Q_SLOTS:
     void awaitingConfirmationTooLongReachesTheLead();
     void abandonedCallBecomesCallbackAndIsRecovered();
     void wrapUpWithDissatisfiedCaller();
+    void repeatContactsAreLinkedAndReachTheLead();
 
 private:
     v1::MutationResult pushOne(const v1::Mutation &mutation);
@@ -413,6 +414,46 @@ void TestLifecycle::wrapUpWithDissatisfiedCaller()
     for (const v1::Interaction &i : context.history())
         noted |= i.note() && QString::fromStdString(i.summary()).contains(u"complaint_logged"_s);
     QVERIFY(noted);
+}
+
+void TestLifecycle::repeatContactsAreLinkedAndReachTheLead()
+{
+    const std::string phone = "+96891000006";
+    const std::string customerId = newCustomer(phone);
+    const std::string caseId = newCase(customerId, "telecom.internet");
+    const auto contact = [this, &customerId](const std::string &onCase) {
+        v1::Mutation m = mutation();
+        m.mutable_add_interaction()->set_customer_id(customerId);
+        m.mutable_add_interaction()->set_case_id(onCase);
+        m.mutable_add_interaction()->set_channel(v1::CHANNEL_VOICE);
+        return pushOne(m);
+    };
+    // The first contact on the case is no repeat.
+    QCOMPARE(contact(caseId).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(caseOf(phone, caseId).repeat_contacts(), 0);
+    // An hour later the customer calls again and the agent picks no case: it is linked to the
+    // open case and counted.
+    QVERIFY(m_client->advanceClock(m_admin, kHour).ok());
+    const v1::MutationResult again = contact(std::string());
+    QCOMPARE(again.outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(caseOf(phone, caseId).repeat_contacts(), 1);
+    v1::CallerContext context;
+    QVERIFY(m_client->lookup(m_agent, QString::fromStdString(phone), &context).ok());
+    for (const v1::Interaction &i : context.history()) {
+        if (i.id() == again.entity_id())
+            QCOMPARE(i.case_id(), caseId);
+    }
+    // A new case of the same category from the same customer counts too.
+    newCase(customerId, "telecom.internet");
+    QCOMPARE(caseOf(phone, caseId).repeat_contacts(), 2);
+    bool found = false;
+    for (const v1::FollowUpItem &item : followUps()) {
+        if (item.reason() == v1::FOLLOW_UP_REASON_REPEAT_CALLER && item.case_record().id() == caseId) {
+            QCOMPARE(item.count(), 2);
+            found = true;
+        }
+    }
+    QVERIFY(found);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)
