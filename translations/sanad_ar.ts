@@ -391,6 +391,34 @@
         <source>Case not changed</source>
         <translation>لم تتغير الحالة</translation>
     </message>
+    <message>
+        <source>Re&amp;fer case…</source>
+        <translation>&amp;إحالة الحالة…</translation>
+    </message>
+    <message>
+        <source>Refer the selected case to a department, with the person who answers for it (%1)</source>
+        <translation>إحالة الحالة المحددة إلى قسم، مع الشخص المسؤول عنها (%1)</translation>
+    </message>
+    <message>
+        <source>Refer case %1</source>
+        <translation>إحالة الحالة %1</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>ال&amp;قسم:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>ال&amp;مسؤول:</translation>
+    </message>
+    <message>
+        <source>The due time follows from the case&apos;s category and priority.</source>
+        <translation>يُحدَّد موعد الاستحقاق حسب فئة الحالة وأولويتها.</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>&amp;إحالة</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::CaseHistoryModel</name>

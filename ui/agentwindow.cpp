@@ -96,6 +96,7 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     m_caseActions = new CaseActions(m_client, m_screenPop, m_caseView, this);
     m_contactMenu->addSeparator();
     m_contactMenu->addAction(m_caseActions->resolveAction());
+    m_contactMenu->addAction(m_caseActions->referAction());
     connect(m_caseActions, &CaseActions::message, this, &AgentWindow::showStatus);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 

@@ -5,8 +5,14 @@
 #include "ui/displaytext.h"
 #include "ui/screenpop.h"
 
+#include "core/category.h"
+
 #include <QAbstractButton>
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -22,7 +28,11 @@ CaseActions::CaseActions(client::SanadClient *client, ScreenPop *screenPop, QTre
     , m_caseView(caseView)
     , m_dialogParent(dialogParent)
     , m_resolve(new QAction(this))
+    , m_refer(new QAction(this))
 {
+    m_refer->setObjectName(QStringLiteral("referCaseAction"));
+    m_refer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_refer, &QAction::triggered, this, &CaseActions::refer);
     m_resolve->setObjectName(QStringLiteral("resolveCaseAction"));
     m_resolve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_resolve, &QAction::triggered, this, &CaseActions::resolve);
@@ -40,6 +50,9 @@ void CaseActions::retranslate()
     m_resolve->setText(tr("&Resolve case…"));
     m_resolve->setToolTip(tr("Resolve the selected case, asking whether the customer confirms it is solved (%1)")
                               .arg(m_resolve->shortcut().toString(QKeySequence::NativeText)));
+    m_refer->setText(tr("Re&fer case…"));
+    m_refer->setToolTip(tr("Refer the selected case to a department, with the person who answers for it (%1)")
+                            .arg(m_refer->shortcut().toString(QKeySequence::NativeText)));
 }
 
 std::optional<client::CaseInfo> CaseActions::selectedCase() const
@@ -61,6 +74,8 @@ void CaseActions::updateEnabled()
     m_resolve->setEnabled(c && m_request == 0
                           && (isTransitionAllowed(c->status, CaseStatus::Resolved)
                               || isTransitionAllowed(c->status, CaseStatus::AwaitingConfirmation)));
+    m_refer->setEnabled(c && m_request == 0
+                        && (c->status == CaseStatus::Referred || isTransitionAllowed(c->status, CaseStatus::Referred)));
 }
 
 void CaseActions::resolve()
@@ -96,6 +111,51 @@ void CaseActions::resolve()
     });
     m_dialog = box;
     box->open();
+}
+
+void CaseActions::refer()
+{
+    const std::optional<client::CaseInfo> c = selectedCase();
+    if (!c || m_request != 0 || m_dialog)
+        return;
+    auto *dialog = new QDialog(m_dialogParent);
+    dialog->setObjectName(QStringLiteral("referDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Refer case %1").arg(DisplayText::caseNumber(c->number)));
+    auto *form = new QFormLayout(dialog);
+    auto *department = new QLineEdit(dialog);
+    department->setObjectName(QStringLiteral("referDepartment"));
+    if (const Category *category = findCategory(c->category))
+        department->setText(QString::fromUtf8(category->department));
+    auto *owner = new QLineEdit(dialog);
+    owner->setObjectName(QStringLiteral("referOwner"));
+    form->addRow(tr("&Department:"), department);
+    form->addRow(tr("&Owner:"), owner);
+    auto *note = new QLabel(tr("The due time follows from the case's category and priority."), dialog);
+    note->setWordWrap(true);
+    form->addRow(note);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setObjectName(QStringLiteral("referButton"));
+    ok->setText(tr("&Refer"));
+    form->addRow(buttons);
+    const auto updateOk = [ok, department, owner] {
+        ok->setEnabled(!department->text().trimmed().isEmpty() && !owner->text().trimmed().isEmpty());
+    };
+    connect(department, &QLineEdit::textChanged, dialog, updateOk);
+    connect(owner, &QLineEdit::textChanged, dialog, updateOk);
+    updateOk();
+    const client::CaseInfo target = *c;
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, target, department, owner] {
+        submitted(m_client->referCase(target.id, target.version, department->text().trimmed(),
+                                      owner->text().trimmed()),
+                  target.number);
+        dialog->accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    m_dialog = dialog;
+    dialog->open();
+    owner->setFocus();
 }
 
 void CaseActions::submitted(quint64 requestId, const QString &caseNumber)

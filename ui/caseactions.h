@@ -8,6 +8,7 @@
 #include <optional>
 
 class QAction;
+class QDialog;
 class QMessageBox;
 class QTreeView;
 class QWidget;
@@ -23,7 +24,8 @@ class ScreenPop;
 // Actions on the case selected in the screen-pop's case list (docs/cases.md). Resolve
 // (Ctrl+Shift+R) asks whether the customer confirms the matter is solved: yes resolves the case
 // with the confirmation, "not yet" sets it to awaiting the customer's confirmation. The change is
-// one mutation; the screen-pop then reloads, and a refusal or a conflict is shown in words the
+// one mutation. Refer (Ctrl+Shift+D) sends the case to a department (the category's by default)
+// with an owner; the server sets the due time from its policy. The screen-pop then reloads, and a refusal or a conflict is shown in words the
 // agent can act on.
 class CaseActions final : public QObject
 {
@@ -33,6 +35,7 @@ public:
     CaseActions(client::SanadClient *client, ScreenPop *screenPop, QTreeView *caseView, QWidget *dialogParent);
 
     QAction *resolveAction() const { return m_resolve; }
+    QAction *referAction() const { return m_refer; }
     void retranslate();
 
     // The case the actions apply to: the selected row's case, or none.
@@ -44,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void resolve();
+    void refer();
     void submitted(quint64 requestId, const QString &caseNumber);
     void onApplied(quint64 requestId, const QString &entityId);
     void onFailed(quint64 requestId, const client::ClientError &error);
@@ -55,7 +59,8 @@ private:
     QTreeView *m_caseView;
     QWidget *m_dialogParent;
     QAction *m_resolve;
-    QPointer<QMessageBox> m_dialog;
+    QAction *m_refer;
+    QPointer<QDialog> m_dialog;
     quint64 m_request = 0;
     QString m_requestCase;
 };

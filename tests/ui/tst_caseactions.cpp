@@ -10,6 +10,7 @@
 #include "ui/screenpop.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
@@ -146,6 +147,34 @@ void TestCaseActions::resolveAsksForTheCustomersConfirmation()
     QTRY_COMPARE_WITH_TIMEOUT(statusShown(window, QStringLiteral("ui-ca-case-2")),
                               ui::DisplayText::caseStatus(CaseStatus::AwaitingConfirmation), 15000);
     QCOMPARE(ui::DisplayText::caseStatus(CaseStatus::AwaitingConfirmation), QStringLiteral("بانتظار تأكيد العميل"));
+    // Refer the second case with Ctrl+Shift+D: the category's department is filled in, the
+    // owner is typed, and the case shows as referred with its referral.
+    QVERIFY(selectCase(window, QStringLiteral("ui-ca-case-2")));
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keyClick(window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(QStringLiteral("referDialog")) != nullptr, 15000);
+    QWidget *referDialog = visibleTopLevel(QStringLiteral("referDialog"));
+    auto *department = referDialog->findChild<QLineEdit *>(QStringLiteral("referDepartment"));
+    auto *owner = referDialog->findChild<QLineEdit *>(QStringLiteral("referOwner"));
+    auto *referButton = referDialog->findChild<QPushButton *>(QStringLiteral("referButton"));
+    QVERIFY(department && owner && referButton);
+    QCOMPARE(department->text(), QStringLiteral("Water network operations"));
+    QVERIFY(!referButton->isEnabled()); // no owner yet
+    typeText(owner, QStringLiteral("سالم الهنائي"));
+    QVERIFY(referButton->isEnabled());
+    referButton->click();
+    QTRY_COMPARE_WITH_TIMEOUT(statusShown(window, QStringLiteral("ui-ca-case-2")),
+                              ui::DisplayText::caseStatus(CaseStatus::Referred), 15000);
+    QVERIFY(m_server.lookup(number, &context));
+    for (const v1::Case &c : context.cases()) {
+        if (c.id() == "ui-ca-case-2") {
+            QCOMPARE(c.referrals_size(), 1);
+            QCOMPARE(QString::fromStdString(c.referrals(0).owner()), QStringLiteral("سالم الهنائي"));
+            QVERIFY(c.referrals(0).has_due_at());
+        }
+    }
+
     // A resolved case offers nothing more to resolve.
     QVERIFY(selectCase(window, QStringLiteral("ui-ca-case-1")));
     QTRY_VERIFY(!resolve->isEnabled());
