@@ -419,6 +419,26 @@
         <source>&amp;Refer</source>
         <translation>&amp;إحالة</translation>
     </message>
+    <message>
+        <source>Schedule a &amp;callback…</source>
+        <translation>جدولة &amp;معاودة الاتصال…</translation>
+    </message>
+    <message>
+        <source>Promise the customer a call back about the selected case (%1)</source>
+        <translation>وعد العميل بمعاودة الاتصال به بشأن الحالة المحددة (%1)</translation>
+    </message>
+    <message>
+        <source>Callback about case %1</source>
+        <translation>معاودة الاتصال بشأن الحالة %1</translation>
+    </message>
+    <message>
+        <source>&amp;Why call back:</source>
+        <translation>&amp;سبب معاودة الاتصال:</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;جدولة</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::CaseHistoryModel</name>

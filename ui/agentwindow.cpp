@@ -97,6 +97,7 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     m_contactMenu->addSeparator();
     m_contactMenu->addAction(m_caseActions->resolveAction());
     m_contactMenu->addAction(m_caseActions->referAction());
+    m_contactMenu->addAction(m_caseActions->callbackAction());
     connect(m_caseActions, &CaseActions::message, this, &AgentWindow::showStatus);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 

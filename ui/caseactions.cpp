@@ -29,7 +29,11 @@ CaseActions::CaseActions(client::SanadClient *client, ScreenPop *screenPop, QTre
     , m_dialogParent(dialogParent)
     , m_resolve(new QAction(this))
     , m_refer(new QAction(this))
+    , m_callback(new QAction(this))
 {
+    m_callback->setObjectName(QStringLiteral("scheduleCallbackAction"));
+    m_callback->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(m_callback, &QAction::triggered, this, &CaseActions::scheduleCallback);
     m_refer->setObjectName(QStringLiteral("referCaseAction"));
     m_refer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_refer, &QAction::triggered, this, &CaseActions::refer);
@@ -53,6 +57,9 @@ void CaseActions::retranslate()
     m_refer->setText(tr("Re&fer case…"));
     m_refer->setToolTip(tr("Refer the selected case to a department, with the person who answers for it (%1)")
                             .arg(m_refer->shortcut().toString(QKeySequence::NativeText)));
+    m_callback->setText(tr("Schedule a &callback…"));
+    m_callback->setToolTip(tr("Promise the customer a call back about the selected case (%1)")
+                               .arg(m_callback->shortcut().toString(QKeySequence::NativeText)));
 }
 
 std::optional<client::CaseInfo> CaseActions::selectedCase() const
@@ -74,6 +81,7 @@ void CaseActions::updateEnabled()
     m_resolve->setEnabled(c && m_request == 0
                           && (isTransitionAllowed(c->status, CaseStatus::Resolved)
                               || isTransitionAllowed(c->status, CaseStatus::AwaitingConfirmation)));
+    m_callback->setEnabled(c && m_request == 0);
     m_refer->setEnabled(c && m_request == 0
                         && (c->status == CaseStatus::Referred || isTransitionAllowed(c->status, CaseStatus::Referred)));
 }
@@ -156,6 +164,42 @@ void CaseActions::refer()
     m_dialog = dialog;
     dialog->open();
     owner->setFocus();
+}
+
+void CaseActions::scheduleCallback()
+{
+    const std::optional<client::CaseInfo> c = selectedCase();
+    if (!c || m_request != 0 || m_dialog)
+        return;
+    auto *dialog = new QDialog(m_dialogParent);
+    dialog->setObjectName(QStringLiteral("callbackDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Callback about case %1").arg(DisplayText::caseNumber(c->number)));
+    auto *form = new QFormLayout(dialog);
+    auto *reason = new QLineEdit(dialog);
+    reason->setObjectName(QStringLiteral("callbackReason"));
+    form->addRow(tr("&Why call back:"), reason);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setObjectName(QStringLiteral("callbackButton"));
+    ok->setText(tr("&Schedule"));
+    form->addRow(buttons);
+    const auto updateOk = [ok, reason] { ok->setEnabled(!reason->text().trimmed().isEmpty()); };
+    connect(reason, &QLineEdit::textChanged, dialog, updateOk);
+    updateOk();
+    const client::CaseInfo target = *c;
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, target, reason] {
+        client::CallbackRequest request;
+        request.customerId = target.customerId;
+        request.caseId = target.id;
+        request.reason = reason->text().trimmed();
+        submitted(m_client->scheduleCallback(request), target.number);
+        dialog->accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    m_dialog = dialog;
+    dialog->open();
+    reason->setFocus();
 }
 
 void CaseActions::submitted(quint64 requestId, const QString &caseNumber)

@@ -25,7 +25,9 @@ class ScreenPop;
 // (Ctrl+Shift+R) asks whether the customer confirms the matter is solved: yes resolves the case
 // with the confirmation, "not yet" sets it to awaiting the customer's confirmation. The change is
 // one mutation. Refer (Ctrl+Shift+D) sends the case to a department (the category's by default)
-// with an owner; the server sets the due time from its policy. The screen-pop then reloads, and a refusal or a conflict is shown in words the
+// with an owner; the server sets the due time from its policy. Schedule callback (Ctrl+Shift+B)
+// promises the customer a call back about the case, with the reason the calling agent will see.
+// The screen-pop then reloads, and a refusal or a conflict is shown in words the
 // agent can act on.
 class CaseActions final : public QObject
 {
@@ -36,6 +38,7 @@ public:
 
     QAction *resolveAction() const { return m_resolve; }
     QAction *referAction() const { return m_refer; }
+    QAction *callbackAction() const { return m_callback; }
     void retranslate();
 
     // The case the actions apply to: the selected row's case, or none.
@@ -48,6 +51,7 @@ Q_SIGNALS:
 private:
     void resolve();
     void refer();
+    void scheduleCallback();
     void submitted(quint64 requestId, const QString &caseNumber);
     void onApplied(quint64 requestId, const QString &entityId);
     void onFailed(quint64 requestId, const client::ClientError &error);
@@ -60,6 +64,7 @@ private:
     QWidget *m_dialogParent;
     QAction *m_resolve;
     QAction *m_refer;
+    QAction *m_callback;
     QPointer<QDialog> m_dialog;
     quint64 m_request = 0;
     QString m_requestCase;

@@ -3,6 +3,7 @@
 #include "uitestsupport.h"
 
 #include "client/sanadclient.h"
+#include "grpctestclient.h"
 #include "ui/agentwindow.h"
 #include "ui/caselistmodel.h"
 #include "ui/desk.h"
@@ -174,6 +175,40 @@ void TestCaseActions::resolveAsksForTheCustomersConfirmation()
             QVERIFY(c.referrals(0).has_due_at());
         }
     }
+
+    // Promise a callback about the second case with Ctrl+Shift+B: the task reaches the server
+    // with the reason typed.
+    QVERIFY(selectCase(window, QStringLiteral("ui-ca-case-2")));
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keyClick(window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(QStringLiteral("callbackDialog")) != nullptr, 15000);
+    QWidget *callbackDialog = visibleTopLevel(QStringLiteral("callbackDialog"));
+    auto *reason = callbackDialog->findChild<QLineEdit *>(QStringLiteral("callbackReason"));
+    auto *schedule = callbackDialog->findChild<QPushButton *>(QStringLiteral("callbackButton"));
+    QVERIFY(reason && schedule && !schedule->isEnabled());
+    typeText(reason, QStringLiteral("إبلاغها بموعد فريق الصيانة"));
+    schedule->click();
+    const auto callbackOnServer = [&] {
+        v1::PullRequest pull;
+        pull.set_limit(5000);
+        std::string cursor;
+        for (;;) {
+            pull.set_cursor(cursor);
+            v1::PullResponse page;
+            if (!m_server.grpc().sync().Pull(GrpcTestClient::context(token).get(), pull, &page).ok())
+                return false;
+            for (const v1::Change &change : page.changes()) {
+                if (change.has_callback_task() && change.callback_task().case_id() == "ui-ca-case-2"
+                    && QString::fromStdString(change.callback_task().reason()) == QStringLiteral("إبلاغها بموعد فريق الصيانة"))
+                    return true;
+            }
+            if (!page.has_more())
+                return false;
+            cursor = page.next_cursor();
+        }
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(callbackOnServer(), 15000);
 
     // A resolved case offers nothing more to resolve.
     QVERIFY(selectCase(window, QStringLiteral("ui-ca-case-1")));
