@@ -68,7 +68,7 @@ ReferralStatus toReferralStatus(v1::ReferralStatus status)
 
 CaseStatus toCaseStatus(v1::CaseStatus status)
 {
-    return knownOr<CaseStatus>(status, static_cast<int>(CaseStatus::Reopened));
+    return knownOr<CaseStatus>(status, static_cast<int>(CaseStatus::AwaitingConfirmation));
 }
 
 AgentState toAgentState(v1::AgentState state)
@@ -171,6 +171,12 @@ CaseInfo toCase(const v1::Case &caseRecord)
     c.updatedAt = toDateTime(caseRecord.has_updated_at(), caseRecord.updated_at());
     c.closedAt = toDateTime(caseRecord.has_closed_at(), caseRecord.closed_at());
     c.customerConfirmed = caseRecord.customer_confirmed();
+    c.incidentId = text(caseRecord.incident_id());
+    c.incidentReports = caseRecord.incident_reports();
+    c.escalated = caseRecord.escalated();
+    c.awaitingConfirmationSince = toDateTime(caseRecord.has_awaiting_confirmation_since(),
+                                             caseRecord.awaiting_confirmation_since());
+    c.reopenCount = caseRecord.reopen_count();
     c.referrals.reserve(caseRecord.referrals_size());
     for (const v1::Referral &referral : caseRecord.referrals())
         c.referrals.append(toReferral(referral));

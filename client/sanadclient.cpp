@@ -152,6 +152,8 @@ public:
     // keeps changes while the server is unreachable replaces this one function.
     // onResult runs on the client's thread with the server's answer to this mutation.
     quint64 submitMutation(v1::Mutation mutation, std::function<void(quint64 id, const PushAnswer &)> onResult);
+    // A lifecycle change: caseChangeApplied or requestFailed (REJECTED, CONFLICT).
+    quint64 submitCaseChange(v1::Mutation mutation);
 
     void emitLater(std::function<void()> emitter);
     void handleUnauthenticated(const ClientError &error, const QString &tokenUsed);
@@ -1275,6 +1277,135 @@ quint64 SanadClient::createCustomer(const NewCustomer &customer)
                 return;
             }
         });
+}
+
+namespace {
+
+QString newMutationId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+v1::Mutation lifecycleMutation(qint64 baseVersion)
+{
+    v1::Mutation mutation;
+    mutation.set_mutation_id(newMutationId().toStdString());
+    mutation.set_base_version(baseVersion);
+    return mutation;
+}
+
+} // namespace
+
+quint64 SanadClientPrivate::submitCaseChange(v1::Mutation mutation)
+{
+    return submitMutation(std::move(mutation), [this](quint64 id, const PushAnswer &answer) {
+        switch (answer.outcome) {
+        case v1::MUTATION_OUTCOME_APPLIED:
+        case v1::MUTATION_OUTCOME_DUPLICATE:
+            Q_EMIT q->caseChangeApplied(id, answer.entityId);
+            return;
+        case v1::MUTATION_OUTCOME_REJECTED:
+            Q_EMIT q->requestFailed(
+                id, clientError(ClientError::Kind::InvalidArgument, grpc::StatusCode::INVALID_ARGUMENT, answer.detail));
+            return;
+        case v1::MUTATION_OUTCOME_CONFLICT:
+            Q_EMIT q->requestFailed(id,
+                                    clientError(ClientError::Kind::FailedPrecondition,
+                                                grpc::StatusCode::FAILED_PRECONDITION, answer.detail));
+            return;
+        default:
+            Q_EMIT q->requestFailed(
+                id, clientError(ClientError::Kind::Other, grpc::StatusCode::UNKNOWN,
+                                QStringLiteral("The server did not say whether the change was made: reload the "
+                                               "case before trying again.")));
+            return;
+        }
+    });
+}
+
+quint64 SanadClient::changeCaseStatus(const QString &caseId, qint64 baseVersion, CaseStatus status,
+                                      bool customerConfirmed, const QString &reason)
+{
+    v1::Mutation m = lifecycleMutation(baseVersion);
+    v1::ChangeCaseStatus *change = m.mutable_change_case_status();
+    change->set_case_id(caseId.toStdString());
+    change->set_status(static_cast<v1::CaseStatus>(status));
+    change->set_customer_confirmed(customerConfirmed);
+    change->set_reason(reason.toStdString());
+    return d->submitCaseChange(std::move(m));
+}
+
+quint64 SanadClient::confirmResolution(const QString &caseId, qint64 baseVersion, const QString &how)
+{
+    v1::Mutation m = lifecycleMutation(baseVersion);
+    m.mutable_confirm_resolution()->set_case_id(caseId.toStdString());
+    m.mutable_confirm_resolution()->set_how(how.toStdString());
+    return d->submitCaseChange(std::move(m));
+}
+
+quint64 SanadClient::referCase(const QString &caseId, qint64 baseVersion, const QString &department,
+                               const QString &owner)
+{
+    v1::Mutation m = lifecycleMutation(baseVersion);
+    v1::ReferCase *change = m.mutable_refer_case();
+    change->set_referral_id(newMutationId().toStdString());
+    change->set_case_id(caseId.toStdString());
+    change->set_department(department.toStdString());
+    change->set_owner(owner.toStdString());
+    return d->submitCaseChange(std::move(m));
+}
+
+quint64 SanadClient::linkToIncident(const QString &caseId, qint64 baseVersion, const QString &incidentCaseId)
+{
+    v1::Mutation m = lifecycleMutation(baseVersion);
+    m.mutable_link_to_incident()->set_case_id(caseId.toStdString());
+    m.mutable_link_to_incident()->set_incident_case_id(incidentCaseId.toStdString());
+    return d->submitCaseChange(std::move(m));
+}
+
+quint64 SanadClient::recordWrapUp(const WrapUp &wrapUp)
+{
+    v1::Mutation m = lifecycleMutation(0);
+    v1::RecordWrapUp *change = m.mutable_record_wrap_up();
+    change->set_wrap_up_id(newMutationId().toStdString());
+    change->set_customer_id(wrapUp.customerId.toStdString());
+    change->set_case_id(wrapUp.caseId.toStdString());
+    change->set_call_id(wrapUp.callId.toStdString());
+    change->set_disposition(wrapUp.disposition.toStdString());
+    change->set_notes(wrapUp.notes.toStdString());
+    change->set_mood(static_cast<v1::CallerMood>(wrapUp.mood));
+    change->set_after_call_work_seconds(wrapUp.afterCallWorkSeconds);
+    return d->submitCaseChange(std::move(m));
+}
+
+quint64 SanadClient::scheduleCallback(const CallbackRequest &request)
+{
+    v1::Mutation m = lifecycleMutation(0);
+    v1::ScheduleCallback *change = m.mutable_schedule_callback();
+    change->set_callback_id(newMutationId().toStdString());
+    change->set_customer_id(request.customerId.toStdString());
+    change->set_case_id(request.caseId.toStdString());
+    change->set_phone(request.phone.toStdString());
+    change->set_reason(request.reason.toStdString());
+    if (request.dueAt.isValid()) {
+        const qint64 ms = request.dueAt.toMSecsSinceEpoch();
+        change->mutable_due_at()->set_seconds(ms / 1000);
+        change->mutable_due_at()->set_nanos(int(ms % 1000) * 1000000);
+    }
+    change->set_queue(request.queue.toStdString());
+    return d->submitCaseChange(std::move(m));
+}
+
+quint64 SanadClient::recordCallbackAttempt(const QString &callbackId, qint64 baseVersion, bool reached,
+                                           const QString &outcome, bool giveUp)
+{
+    v1::Mutation m = lifecycleMutation(baseVersion);
+    v1::RecordCallbackAttempt *change = m.mutable_record_callback_attempt();
+    change->set_callback_id(callbackId.toStdString());
+    change->set_reached(reached);
+    change->set_outcome(outcome.toStdString());
+    change->set_give_up(giveUp);
+    return d->submitCaseChange(std::move(m));
 }
 
 void SanadClient::cancel(quint64 requestId)

@@ -55,6 +55,19 @@ public:
     // -> identityCodeSent / identityCodeChecked / requestFailed.
     quint64 sendIdentityCode(const QString &customerId);
     quint64 checkIdentityCode(const QString &customerId, const QString &code);
+    // The case lifecycle (docs/cases.md), each change one SyncService.Push mutation. baseVersion is
+    // the version of the case (or callback) the agent saw. Results: caseChangeApplied, or
+    // requestFailed with the server's reason: a refused change (REJECTED) is InvalidArgument, a
+    // change made on a stale version (CONFLICT) is FailedPrecondition: reload, then try again.
+    quint64 changeCaseStatus(const QString &caseId, qint64 baseVersion, sanad::CaseStatus status,
+                             bool customerConfirmed, const QString &reason = QString());
+    quint64 confirmResolution(const QString &caseId, qint64 baseVersion, const QString &how);
+    quint64 referCase(const QString &caseId, qint64 baseVersion, const QString &department, const QString &owner);
+    quint64 linkToIncident(const QString &caseId, qint64 baseVersion, const QString &incidentCaseId);
+    quint64 recordWrapUp(const WrapUp &wrapUp);
+    quint64 scheduleCallback(const CallbackRequest &request);
+    quint64 recordCallbackAttempt(const QString &callbackId, qint64 baseVersion, bool reached, const QString &outcome,
+                                  bool giveUp = false);
     // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
     // follows if it had already finished.
     void cancel(quint64 requestId);
@@ -110,6 +123,8 @@ Q_SIGNALS:
     void callerContextReady(quint64 requestId, const sanad::client::CallerContext &context);
     void searchResultsReady(quint64 requestId, const QList<sanad::client::SearchResult> &results);
     void customerCreated(quint64 requestId, const QString &customerId);
+    // entityId: the case, referral, wrap-up or callback the change made or changed.
+    void caseChangeApplied(quint64 requestId, const QString &entityId);
     void requestFailed(quint64 requestId, const sanad::client::ClientError &error);
     void changeApplied(quint64 requestId, const QString &entityId);
     // The outbox, connection or problems changed.

@@ -164,8 +164,37 @@ struct CaseInfo
     QDateTime updatedAt;
     QDateTime closedAt;
     bool customerConfirmed = false;
+    // Lifecycle (docs/cases.md)
+    QString incidentId; // the incident's parent case when this case is one of its reports
+    int incidentReports = 0; // on a parent: reports, its own included
+    bool escalated = false;
+    QDateTime awaitingConfirmationSince;
+    int reopenCount = 0;
     QList<ReferralInfo> referrals; // newest first
     QList<InteractionInfo> interactions; // newest first
+};
+
+// The end of a contact (SyncService RecordWrapUp).
+struct WrapUp
+{
+    QString customerId;
+    QString caseId; // optional
+    QString callId; // optional
+    QString disposition; // one of the server policy's codes
+    QString notes;
+    CallerMood mood = CallerMood::Unspecified;
+    int afterCallWorkSeconds = 0;
+};
+
+// A callback an agent promises (SyncService ScheduleCallback).
+struct CallbackRequest
+{
+    QString customerId;
+    QString caseId; // optional
+    QString phone; // empty: the customer's first number
+    QString reason;
+    QDateTime dueAt; // invalid: as soon as possible
+    QString queue; // empty: general
 };
 
 struct RepeatContactInfo

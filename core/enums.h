@@ -10,6 +10,7 @@ enum class Priority { Unspecified = 0, Low = 1, Normal = 2, High = 3, Urgent = 4
 enum class ReferralStatus { Unspecified = 0, Open = 1, InProgress = 2, Done = 3, Cancelled = 4 };
 enum class AgentState { Unspecified = 0, Offline = 1, Available = 2, OnContact = 3, WrapUp = 4, Break = 5 };
 enum class CallEventKind { Unspecified = 0, Offered = 1, Answered = 2, Abandoned = 3, Ended = 4 };
+enum class CallerMood { Unspecified = 0, Satisfied = 1, Neutral = 2, Dissatisfied = 3 };
 enum class RevokeReason { Unspecified = 0, Timeout = 1, Abandoned = 2, Taken = 3 };
 
 // Why a customer is a search result, best first: results are ranked in this order, then by the

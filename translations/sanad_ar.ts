@@ -372,6 +372,101 @@
     </message>
 </context>
 <context>
+    <name>sanad::ui::CaseActions</name>
+    <message>
+        <source>&amp;Resolve case…</source>
+        <translation>&amp;حل الحالة…</translation>
+    </message>
+    <message>
+        <source>Resolve the selected case, asking whether the customer confirms it is solved (%1)</source>
+        <translation>حل الحالة المحددة بعد سؤال العميل هل يؤكد أنها حُلّت (%1)</translation>
+    </message>
+    <message>
+        <source>Resolve case %1</source>
+        <translation>حل الحالة %1</translation>
+    </message>
+    <message>
+        <source>Does the customer confirm that case %1 is solved?</source>
+        <translation>هل يؤكد العميل أن الحالة %1 قد حُلّت؟</translation>
+    </message>
+    <message>
+        <source>A case counts as resolved only with the customer&apos;s confirmation. If they cannot confirm yet, the case waits for their confirmation and the team lead follows it up.</source>
+        <translation>لا تُعد الحالة محلولة إلا بتأكيد العميل. إن لم يستطع التأكيد بعد، تبقى الحالة بانتظار تأكيده ويتابعها قائد الفريق.</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, the customer confirms</source>
+        <translation>&amp;نعم، العميل يؤكد</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet: await confirmation</source>
+        <translation>&amp;ليس بعد: انتظار التأكيد</translation>
+    </message>
+    <message>
+        <source>Case %1 changed.</source>
+        <translation>تم تغيير الحالة %1.</translation>
+    </message>
+    <message>
+        <source>Someone changed case %1 meanwhile. The case has been reloaded: check it, then try again.</source>
+        <translation>غيّر شخص آخر الحالة %1 في الأثناء. أُعيد تحميل الحالة: راجعها ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The server refused the change to case %1.</source>
+        <translation>رفض الخادم تغيير الحالة %1.</translation>
+    </message>
+    <message>
+        <source>Case not changed</source>
+        <translation>لم تتغير الحالة</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer case…</source>
+        <translation>&amp;إحالة الحالة…</translation>
+    </message>
+    <message>
+        <source>Refer the selected case to a department, with the person who answers for it (%1)</source>
+        <translation>إحالة الحالة المحددة إلى قسم، مع الشخص المسؤول عنها (%1)</translation>
+    </message>
+    <message>
+        <source>Refer case %1</source>
+        <translation>إحالة الحالة %1</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>ال&amp;قسم:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>ال&amp;مسؤول:</translation>
+    </message>
+    <message>
+        <source>The due time follows from the case&apos;s category and priority.</source>
+        <translation>يُحدَّد موعد الاستحقاق حسب فئة الحالة وأولويتها.</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>&amp;إحالة</translation>
+    </message>
+    <message>
+        <source>Schedule a &amp;callback…</source>
+        <translation>جدولة &amp;معاودة الاتصال…</translation>
+    </message>
+    <message>
+        <source>Promise the customer a call back about the selected case (%1)</source>
+        <translation>وعد العميل بمعاودة الاتصال به بشأن الحالة المحددة (%1)</translation>
+    </message>
+    <message>
+        <source>Callback about case %1</source>
+        <translation>معاودة الاتصال بشأن الحالة %1</translation>
+    </message>
+    <message>
+        <source>&amp;Why call back:</source>
+        <translation>&amp;سبب معاودة الاتصال:</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;جدولة</translation>
+    </message>
+</context>
+<context>
     <name>sanad::ui::CaseHistoryModel</name>
     <message>
         <source>Note</source>
@@ -900,6 +995,10 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <source>%1 · %2 (approximate)</source>
         <extracomment>A Gregorian date and time, then the Hijri date, which the tabular calendar gives to a day or two.</extracomment>
         <translation>%1، %2 (تقريبًا)</translation>
+    </message>
+    <message>
+        <source>Awaiting the customer&apos;s confirmation</source>
+        <translation>بانتظار تأكيد العميل</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/agentwindow.h"
 
 #include "ui/bidi.h"
+#include "ui/caseactions.h"
 #include "ui/casehistorymodel.h"
 #include "ui/caselistmodel.h"
 #include "ui/customercard.h"
@@ -93,6 +94,13 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     createMenus();
     createToolBar();
     setCentralWidget(createCentralWidget());
+    // Case actions on the selected case (ui/caseactions.h), in the Contact menu.
+    m_caseActions = new CaseActions(m_client, m_screenPop, m_caseView, this);
+    m_contactMenu->addSeparator();
+    m_contactMenu->addAction(m_caseActions->resolveAction());
+    m_contactMenu->addAction(m_caseActions->referAction());
+    m_contactMenu->addAction(m_caseActions->callbackAction());
+    connect(m_caseActions, &CaseActions::message, this, &AgentWindow::showStatus);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     // Offline-first (docs/sync.md): the sync state at all times, and the local search source.
     statusBar()->addPermanentWidget(new SyncStatus(m_client, this));
@@ -510,6 +518,8 @@ void AgentWindow::setUpTabOrder()
 
 void AgentWindow::retranslateUi()
 {
+    if (m_caseActions)
+        m_caseActions->retranslate();
     if (m_session.displayName.isEmpty())
         setWindowTitle(tr("Sanad — agent desktop"));
     else

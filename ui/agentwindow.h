@@ -20,6 +20,7 @@ class QTreeView;
 
 namespace sanad::ui {
 
+class CaseActions;
 class CaseHistoryModel;
 class CustomerCard;
 class CustomerSearch;
@@ -155,6 +156,7 @@ private:
     QLabel *m_searchTitle = nullptr;
     QLabel *m_searchStatus = nullptr;
     QListView *m_searchResults = nullptr;
+    CaseActions *m_caseActions = nullptr;
 };
 
 } // namespace sanad::ui

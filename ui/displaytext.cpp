@@ -63,6 +63,8 @@ QString DisplayText::caseStatus(CaseStatus status)
         return tr("Closed");
     case CaseStatus::Reopened:
         return tr("Reopened");
+    case CaseStatus::AwaitingConfirmation:
+        return tr("Awaiting the customer's confirmation");
     case CaseStatus::Unspecified:
         break;
     }

@@ -49,6 +49,7 @@ const std::map<std::string, Authorizer::Rule, std::less<>> &Authorizer::rules()
         { std::string(methods::kSetPresence), Rule { true, kCaseRoles } },
         { std::string(methods::kAcceptContact), Rule { true, kCaseRoles } },
         { std::string(methods::kEndContact), Rule { true, kCaseRoles } },
+        { std::string(methods::kGetFollowUpList), Rule { true, kLeadRoles } },
         { std::string(methods::kAdvanceClock), Rule { true, kAdminOnly } },
         { std::string(methods::kPublishScript), Rule { true, kAdminOnly } },
         { std::string(methods::kListScripts), Rule { true, kCaseRoles } },

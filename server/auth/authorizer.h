@@ -44,6 +44,7 @@ inline constexpr std::string_view kGetScript = "/sanad.v1.ScriptService/GetScrip
 inline constexpr std::string_view kGetScriptStats = "/sanad.v1.ScriptService/GetScriptStats";
 inline constexpr std::string_view kSendIdentityCode = "/sanad.v1.ScriptService/SendIdentityCode";
 inline constexpr std::string_view kCheckIdentityCode = "/sanad.v1.ScriptService/CheckIdentityCode";
+inline constexpr std::string_view kGetFollowUpList = "/sanad.v1.SupervisorService/GetFollowUpList";
 inline constexpr std::string_view kAdvanceClock = "/sanad.v1.testing.TestClockService/Advance";
 } // namespace methods
 

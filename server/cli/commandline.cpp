@@ -10,6 +10,7 @@
 #include "server/cli/validatescriptcommand.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -117,7 +118,12 @@ int runServe(const QStringList &arguments)
                                      u"Development: write identity one-time codes to this file instead of sending "
                                      "them by SMS."_s,
                                      u"file"_s);
-    parser.addOptions({ db, listen, regionOpt, demo, accountsFile, simulate, tokenTtl, offerTimeout, testClock, codeLog });
+    const QCommandLineOption policyFile(u"policy"_s,
+                                        u"Case policy: referral SLAs, confirmation days, incidents, disposition "
+                                        "codes, wrap-up per queue (JSON, docs/cases.md). Default: built in."_s,
+                                        u"file"_s);
+    parser.addOptions(
+        { db, listen, regionOpt, demo, accountsFile, simulate, tokenTtl, offerTimeout, testClock, codeLog, policyFile });
     if (const int stop = parse(parser, arguments, QString()); stop >= 0)
         return stop;
     if (!parser.positionalArguments().isEmpty())
@@ -157,6 +163,16 @@ int runServe(const QStringList &arguments)
     options.offerTimeoutSeconds = *timeout;
     options.testClock = parser.isSet(testClock);
     options.codeLog = parser.value(codeLog);
+    if (parser.isSet(policyFile)) {
+        QFile file(parser.value(policyFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(u"--policy: cannot read \"%1\": %2"_s.arg(file.fileName(), file.errorString()), QString());
+        QString error;
+        const std::optional<CasePolicy> policy = CasePolicy::fromJson(file.readAll(), &error);
+        if (!policy)
+            return usageError(u"--policy %1: %2"_s.arg(file.fileName(), error), QString());
+        options.policy = *policy;
+    }
     return ServeCommand(options).run();
 }
 

@@ -16,7 +16,9 @@
 #include "server/service/ctiservice.h"
 #include "server/service/scriptlibrary.h"
 #include "server/service/scriptservice.h"
+#include "server/service/caselifecycle.h"
 #include "server/service/servicecontext.h"
+#include "server/service/supervisorservice.h"
 #include "server/service/syncservice.h"
 #include "server/service/testclockservice.h"
 #include "server/storage/customerrepository.h"
@@ -197,11 +199,13 @@ int ServeCommand::run()
     QueueRouter router(clock, m_options.offerTimeoutSeconds * 1000);
     Authorizer authorizer(*database, clock);
     ServiceContext context { *database, clock, normalizer, router, authorizer, m_options.tokenTtlSeconds * 1000 };
+    context.policy = m_options.policy;
     CallIntake intake(context);
     AuthService authService(context);
     CtiService ctiService(context, intake);
     CaseService caseService(context);
     SyncService syncService(context);
+    SupervisorService supervisorService(context);
     AgentService agentService(context, intake);
     std::unique_ptr<CodeLogSender> codeSender;
     if (!m_options.codeLog.isEmpty())
@@ -228,6 +232,7 @@ int ServeCommand::run()
     builder.RegisterService(&ctiService);
     builder.RegisterService(&caseService);
     builder.RegisterService(&syncService);
+    builder.RegisterService(&supervisorService);
     builder.RegisterService(&agentService);
     builder.RegisterService(&scriptService);
     if (testClockService)
@@ -250,6 +255,19 @@ int ServeCommand::run()
     QTimer tick;
     QObject::connect(&tick, &QTimer::timeout, &tick, [&router] { router.tick(); });
     tick.start(200);
+
+    // The lifecycle's timed rules (an overdue referral raises its case's priority) once a minute
+    // on the server's clock; with --test-clock, TestClockService.Advance runs them.
+    QTimer lifecycleTimer;
+    QObject::connect(&lifecycleTimer, &QTimer::timeout, &lifecycleTimer, [&context] {
+        try {
+            CaseLifecycle(context.database, context.normalizer, context.policy).sweep(context.clock.nowMs());
+        } catch (const StorageError &error) {
+            qCWarning(lcCli).noquote() << "the case lifecycle's timed rules failed:" << error.message();
+        }
+    });
+    if (!m_options.testClock)
+        lifecycleTimer.start(60 * 1000);
 
     std::unique_ptr<CallSimulator> simulator;
     if (m_options.simulateCallsPerMinute > 0) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/casepolicy.h"
+
 #include <QString>
 
 #include <optional>
@@ -35,6 +37,7 @@ struct ServerOptions
     qint64 offerTimeoutSeconds = 15;
     bool testClock = false;
     QString codeLog; // the development one-time code sender's file; empty: no codes are sent
+    CasePolicy policy = CasePolicy::defaults(); // --policy FILE (docs/cases.md)
 
     // sqlite:<AppDataLocation>/sanad.db (the folder is created when the database opens).
     static QString defaultDatabase();

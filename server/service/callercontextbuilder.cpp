@@ -4,6 +4,7 @@
 #include "server/storage/caserepository.h"
 #include "server/storage/customerrepository.h"
 #include "server/storage/interactionrepository.h"
+#include "server/storage/lifecyclerepository.h"
 #include "server/storage/referralrepository.h"
 #include "server/storage/transaction.h"
 #include "server/util/protoutil.h"
@@ -31,9 +32,11 @@ bool CallerContextBuilder::build(const QString &customerId, qint64 contactsBefor
         const auto it = caseById.find(id);
         return it == caseById.end() ? nullptr : it->second;
     };
+    LifecycleRepository lifecycle(m_database);
     for (v1::Case &record : CaseRepository(m_database).forCustomer(customerId)) {
         v1::Case *added = context->add_cases();
         *added = std::move(record);
+        lifecycle.attach(added); // incident, escalation, awaiting confirmation: the caller can be told
         caseById.emplace(added->id(), added);
     }
     const QList<v1::Interaction> interactions = InteractionRepository(m_database).forCustomer(customerId);

@@ -5,11 +5,13 @@
 #include "core/phonenumber.h"
 #include "server/logcategories.h"
 #include "server/queue/queuerouter.h"
+#include "server/service/caselifecycle.h"
 #include "server/service/servicecontext.h"
 #include "server/storage/callrepository.h"
 #include "server/storage/caserepository.h"
 #include "server/storage/customerrepository.h"
 #include "server/storage/interactionrepository.h"
+#include "server/storage/lifecyclerepository.h"
 #include "server/storage/syncrepository.h"
 #include "server/storage/transaction.h"
 #include "server/util/protoutil.h"
@@ -88,6 +90,7 @@ grpc::Status CallIntake::report(const CallReport &report, bool *accepted)
         break;
     case CallEventKind::Abandoned:
         m_context.router.callAbandoned(callId);
+        abandonedCallback(callId, e164, queue, record.occurredAtMs);
         break;
     case CallEventKind::Ended:
         m_context.router.callEnded(callId);
@@ -96,6 +99,22 @@ grpc::Status CallIntake::report(const CallReport &report, bool *accepted)
         break;
     }
     return grpc::Status::OK;
+}
+
+void CallIntake::abandonedCallback(const QString &callId, const QString &callerE164, const QString &queue,
+                                   qint64 atMs)
+{
+    // No lost callers (docs/cases.md): a presented number becomes a callback task in its queue.
+    // The ABANDONED event may come without the number; the OFFERED one had it.
+    Transaction transaction(m_context.database);
+    LifecycleRepository lifecycle(m_context.database);
+    const std::optional<std::pair<QString, QString>> offered = lifecycle.offeredCall(callId);
+    const QString number = callerE164.isEmpty() && offered ? offered->first : callerE164;
+    if (number.isEmpty())
+        return;
+    CaseLifecycle(m_context.database, m_context.normalizer, m_context.policy)
+        .abandonedCall(callId, number, offered ? offered->second : queue, atMs);
+    transaction.commit();
 }
 
 void CallIntake::recordConnectedCall(const ConnectedCall &call)

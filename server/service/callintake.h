@@ -43,6 +43,7 @@ public:
     // with the agent's name and the category of the customer's newest open case, so the next
     // screen-pop shows it. Runs on a worker thread; throws StorageError.
     void recordConnectedCall(const ConnectedCall &call);
+    void abandonedCallback(const QString &callId, const QString &callerE164, const QString &queue, qint64 atMs);
 
 private:
     ServiceContext &m_context;

@@ -4,6 +4,7 @@
 #include "core/category.h"
 #include "core/clock.h"
 #include "core/phonenumber.h"
+#include "server/service/caselifecycle.h"
 #include "server/service/scriptrunrecorder.h"
 #include "server/storage/caserepository.h"
 #include "server/storage/customerrepository.h"
@@ -18,10 +19,8 @@ namespace sanad::server {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-v1::MutationResult outcome(const QString &mutationId, v1::MutationOutcome kind, const QString &detail = QString(),
-                           qint64 newVersion = 0, const QString &entityId = QString())
+v1::MutationResult mutationOutcome(const QString &mutationId, v1::MutationOutcome kind, const QString &detail,
+                                   qint64 newVersion, const QString &entityId)
 {
     v1::MutationResult result;
     result.set_mutation_id(toStd(mutationId));
@@ -32,9 +31,22 @@ v1::MutationResult outcome(const QString &mutationId, v1::MutationOutcome kind, 
     return result;
 }
 
+v1::MutationResult rejectedMutation(const QString &mutationId, const QString &detail)
+{
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_REJECTED, detail);
+}
+
+namespace {
+
+v1::MutationResult outcome(const QString &mutationId, v1::MutationOutcome kind, const QString &detail = QString(),
+                           qint64 newVersion = 0, const QString &entityId = QString())
+{
+    return mutationOutcome(mutationId, kind, detail, newVersion, entityId);
+}
+
 v1::MutationResult rejected(const QString &mutationId, const QString &detail)
 {
-    return outcome(mutationId, v1::MUTATION_OUTCOME_REJECTED, detail);
+    return rejectedMutation(mutationId, detail);
 }
 
 QString idOrNew(const std::string &id)
@@ -45,10 +57,12 @@ QString idOrNew(const std::string &id)
 
 } // namespace
 
-MutationApplier::MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock)
+MutationApplier::MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock,
+                                 const CasePolicy &policy)
     : m_database(database)
     , m_normalizer(normalizer)
     , m_clock(clock)
+    , m_policy(policy)
 { }
 
 v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const MutationAuthor &author)
@@ -86,7 +100,26 @@ v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const Mu
         result = addInteraction(mutationId, mutation.add_interaction(), author, now);
         break;
     case v1::Mutation::kRecordScriptRun:
-        result = ScriptRunRecorder(m_database).apply(mutationId, mutation.record_script_run(), author, now);
+        result = ScriptRunRecorder(m_database, m_normalizer, m_policy)
+                     .apply(mutationId, mutation.record_script_run(), author, now);
+        break;
+    case v1::Mutation::kConfirmResolution:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).confirmResolution(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kReferCase:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).referCase(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kLinkToIncident:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).linkToIncident(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kRecordWrapUp:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).recordWrapUp(mutationId, mutation, author, now);
+        break;
+    case v1::Mutation::kScheduleCallback:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).scheduleCallback(mutationId, mutation, now);
+        break;
+    case v1::Mutation::kRecordCallbackAttempt:
+        result = CaseLifecycle(m_database, m_normalizer, m_policy).recordCallbackAttempt(mutationId, mutation, now);
         break;
     case v1::Mutation::PAYLOAD_NOT_SET:
         result = rejected(mutationId,
@@ -201,6 +234,8 @@ v1::MutationResult MutationApplier::createCase(const QString &mutationId, const 
     setTimestampMs(record.mutable_updated_at(), nowMs);
     record.set_version(1);
     cases.insert(record);
+    CaseLifecycle(m_database, m_normalizer, m_policy).onCaseCreated(&record, nowMs);
+    CaseLifecycle(m_database, m_normalizer, m_policy).countRepeatCase(record, nowMs);
     SyncRepository(m_database).appendChange(mutationId, record, nowMs);
     return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
 }
@@ -254,7 +289,7 @@ v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, 
                 .arg(baseVersion),
             record->version(), caseId);
     const int target = change.status();
-    if (target < v1::CASE_STATUS_UNSPECIFIED || target > v1::CASE_STATUS_REOPENED)
+    if (target < v1::CASE_STATUS_UNSPECIFIED || target > v1::CASE_STATUS_AWAITING_CONFIRMATION)
         return rejected(mutationId, u"The status is not a known sanad.v1.CaseStatus value: update the desktop."_s);
     const auto from = static_cast<CaseStatus>(record->status());
     const auto to = static_cast<CaseStatus>(target);
@@ -272,6 +307,7 @@ v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, 
         record->set_customer_confirmed(record->customer_confirmed() || change.customer_confirmed());
     }
     cases.updateStatus(*record);
+    CaseLifecycle(m_database, m_normalizer, m_policy).onStatusChanged(&*record, from, nowMs);
     SyncRepository(m_database).appendChange(mutationId, *record, nowMs);
     return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), record->version(), caseId);
 }
@@ -321,6 +357,11 @@ v1::MutationResult MutationApplier::addInteraction(const QString &mutationId, co
     setTimestampMs(interaction.mutable_occurred_at(), occurredAt);
     interaction.set_agent_name(toStd(author.displayName));
     interaction.set_summary(change.summary());
+    // A repeat contact is linked to the case it repeats and counted there (docs/cases.md).
+    const QString repeated = CaseLifecycle(m_database, m_normalizer, m_policy)
+                                 .onContact(customerId, record ? fromStd(record->id()) : QString(), occurredAt);
+    if (!record && !repeated.isEmpty())
+        record = CaseRepository(m_database).find(repeated);
     if (record) {
         interaction.set_case_id(record->id());
         interaction.set_category(record->category());

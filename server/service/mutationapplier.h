@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/casepolicy.h"
 #include "sanad/v1/sync.pb.h"
 
 #include <QList>
@@ -21,6 +22,12 @@ struct MutationAuthor
     QString displayName;
 };
 
+// One mutation's result; the lifecycle handlers (caselifecycle.h) build theirs with these too.
+v1::MutationResult mutationOutcome(const QString &mutationId, v1::MutationOutcome kind,
+                                   const QString &detail = QString(), qint64 newVersion = 0,
+                                   const QString &entityId = QString());
+v1::MutationResult rejectedMutation(const QString &mutationId, const QString &detail);
+
 // Applies pushed mutations (SyncService.Push) exactly once. applyBatch applies a whole push in ONE
 // write transaction (one fsync per push, not per mutation); apply runs inside the caller's
 // transaction and never opens its own. Per mutation:
@@ -34,7 +41,8 @@ struct MutationAuthor
 class MutationApplier
 {
 public:
-    MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock);
+    MutationApplier(Database &database, const PhoneNumberNormalizer &normalizer, const Clock &clock,
+                    const CasePolicy &policy = CasePolicy::defaults());
 
     // Inside the caller's transaction (or autocommit when there is none, as in unit tests).
     v1::MutationResult apply(const v1::Mutation &mutation, const MutationAuthor &author);
@@ -57,6 +65,7 @@ private:
     Database &m_database;
     const PhoneNumberNormalizer &m_normalizer;
     const Clock &m_clock;
+    CasePolicy m_policy;
 };
 
 } // namespace sanad::server

@@ -3,6 +3,7 @@
 #include "core/casestatus.h"
 #include "core/category.h"
 #include "core/script.h"
+#include "server/service/caselifecycle.h"
 #include "server/service/mutationapplier.h"
 #include "server/storage/caserepository.h"
 #include "server/storage/database.h"
@@ -25,23 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-v1::MutationResult result(const QString &mutationId, v1::MutationOutcome kind, const QString &detail,
-                          qint64 newVersion = 0, const QString &entityId = QString())
-{
-    v1::MutationResult r;
-    r.set_mutation_id(toStd(mutationId));
-    r.set_outcome(kind);
-    r.set_detail(toStd(detail));
-    r.set_new_version(newVersion);
-    r.set_entity_id(toStd(entityId));
-    return r;
-}
-
-v1::MutationResult rejected(const QString &mutationId, const QString &detail)
-{
-    return result(mutationId, v1::MUTATION_OUTCOME_REJECTED, detail);
-}
-
 LocalText outcomeWords(OutcomeType type)
 {
     switch (type) {
@@ -62,11 +46,13 @@ LocalText outcomeWords(OutcomeType type)
 }
 
 // The status an outcome asks for; Unspecified leaves the status alone.
-CaseStatus statusFor(OutcomeType type, CaseStatus current)
+// Resolved counts only with the customer's confirmation; without it the case awaits it
+// (docs/cases.md), as a case resolved from the case card does.
+CaseStatus statusFor(OutcomeType type, bool confirmed, CaseStatus current)
 {
     switch (type) {
     case OutcomeType::Resolved:
-        return CaseStatus::Resolved;
+        return confirmed ? CaseStatus::Resolved : CaseStatus::AwaitingConfirmation;
     case OutcomeType::Referred:
         return CaseStatus::Referred;
     case OutcomeType::CallbackScheduled:
@@ -81,8 +67,11 @@ CaseStatus statusFor(OutcomeType type, CaseStatus current)
 
 } // namespace
 
-ScriptRunRecorder::ScriptRunRecorder(Database &database)
+ScriptRunRecorder::ScriptRunRecorder(Database &database, const PhoneNumberNormalizer &normalizer,
+                                     const CasePolicy &policy)
     : m_database(database)
+    , m_normalizer(normalizer)
+    , m_policy(policy)
 { }
 
 v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1::RecordScriptRun &run,
@@ -92,39 +81,43 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
     CaseRepository cases(m_database);
     std::optional<v1::Case> record = caseId.isEmpty() ? std::nullopt : cases.find(caseId);
     if (!record)
-        return rejected(mutationId,
-                        u"The script run's case \"%1\" does not exist on the server: push the case before the "
-                        "run."_s.arg(caseId));
+        return rejectedMutation(mutationId,
+                                u"The script run's case \"%1\" does not exist on the server: push the case before the "
+                                "run."_s.arg(caseId));
     ScriptRepository scripts(m_database);
     const QString scriptId = fromStd(run.script_id());
     const std::optional<v1::ScriptDocument> script
         = run.script_version() > 0 ? scripts.find(scriptId, run.script_version()) : std::nullopt;
     if (!script)
-        return rejected(mutationId,
-                        u"Script \"%1\" version %2 is not published on this server: refresh the desktop's script "
-                        "library and run a published version."_s.arg(scriptId)
-                            .arg(run.script_version()));
+        return rejectedMutation(
+            mutationId,
+            u"Script \"%1\" version %2 is not published on this server: refresh the desktop's script "
+            "library and run a published version."_s.arg(scriptId)
+                .arg(run.script_version()));
     const OutcomeType outcome = scriptOutcomeFromName(fromStd(run.outcome()));
     if (outcome == OutcomeType::None)
-        return rejected(mutationId,
-                        u"\"%1\" is not a script outcome: use resolved, referred, callback_scheduled, transferred or "
-                        "not_resolved."_s.arg(fromStd(run.outcome())));
+        return rejectedMutation(
+            mutationId,
+            u"\"%1\" is not a script outcome: use resolved, referred, callback_scheduled, transferred or "
+            "not_resolved."_s.arg(fromStd(run.outcome())));
     if (run.transcript_json().size() > size_t(kMaxTranscriptBytes))
-        return rejected(mutationId, u"The transcript is larger than 1 MB: it cannot be a single contact's run."_s);
+        return rejectedMutation(mutationId,
+                                u"The transcript is larger than 1 MB: it cannot be a single contact's run."_s);
     QJsonParseError parseError;
     const QJsonDocument transcript
         = QJsonDocument::fromJson(QByteArray::fromStdString(run.transcript_json()), &parseError);
     if (parseError.error != QJsonParseError::NoError || !transcript.isArray() || transcript.array().isEmpty())
-        return rejected(mutationId,
-                        u"The transcript is not a JSON array of entries (docs/scripts.md): update the desktop."_s);
+        return rejectedMutation(
+            mutationId, u"The transcript is not a JSON array of entries (docs/scripts.md): update the desktop."_s);
     const QString runId = fromStd(run.run_id()).trimmed().isEmpty() ? newUuid() : fromStd(run.run_id()).trimmed();
     InteractionRepository interactions(m_database);
     if (interactions.exists(runId))
-        return rejected(mutationId,
-                        u"A contact with the id %1 already exists: record the run with a new UUID."_s.arg(runId));
+        return rejectedMutation(
+            mutationId, u"A contact with the id %1 already exists: record the run with a new UUID."_s.arg(runId));
     const int channel = run.channel();
     if (channel < v1::CHANNEL_UNSPECIFIED || channel > v1::CHANNEL_WALK_IN)
-        return rejected(mutationId, u"The channel is not a known sanad.v1.Channel value: update the desktop."_s);
+        return rejectedMutation(mutationId,
+                                u"The channel is not a known sanad.v1.Channel value: update the desktop."_s);
 
     const qint64 endedAt = run.has_ended_at() ? timestampMs(run.ended_at()) : nowMs;
     const qint64 startedAt = run.has_started_at() ? timestampMs(run.started_at()) : endedAt;
@@ -150,8 +143,8 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
         }
     }
     const auto from = static_cast<CaseStatus>(record->status());
-    const CaseStatus to = statusFor(outcome, from);
     const bool confirmed = outcome == OutcomeType::Resolved && run.customer_confirmed();
+    const CaseStatus to = statusFor(outcome, confirmed, from);
     if (to != CaseStatus::Unspecified && to != from) {
         if (const std::optional<QString> refusal = transitionRefusal(from, to, confirmed)) {
             notWritten.append(u"the status stays %1 (%2)"_s.arg(caseStatusName(from), *refusal));
@@ -170,15 +163,19 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
     std::optional<v1::Referral> referral;
     if (outcome == OutcomeType::Referred && record->status() == v1::CASE_STATUS_REFERRED) {
         const QString department = fromStd(run.referral_department()).simplified();
-        if (department.isEmpty() || run.referral_sla_hours() <= 0) {
-            notWritten.append(u"no referral: the run gave no department or SLA"_s);
+        // The end step's SLA, else the policy's for the case's category and priority.
+        const int slaHours = run.referral_sla_hours() > 0
+            ? run.referral_sla_hours()
+            : m_policy.slaHours(fromStd(record->category()), static_cast<Priority>(record->priority()));
+        if (department.isEmpty()) {
+            notWritten.append(u"no referral: the run gave no department"_s);
         } else {
             referral.emplace();
             referral->set_id(toStd(newUuid()));
             referral->set_case_id(record->id());
             referral->set_department(toStd(department));
             setTimestampMs(referral->mutable_created_at(), nowMs);
-            setTimestampMs(referral->mutable_due_at(), nowMs + qint64(run.referral_sla_hours()) * 3600 * 1000);
+            setTimestampMs(referral->mutable_due_at(), nowMs + qint64(slaHours) * 3600 * 1000);
             referral->set_status(v1::REFERRAL_STATUS_OPEN);
         }
     }
@@ -198,6 +195,8 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
             .bind(caseId)
             .exec();
     }
+    if (record->status() != static_cast<v1::CaseStatus>(from))
+        CaseLifecycle(m_database, m_normalizer, m_policy).onStatusChanged(&*record, from, nowMs);
 
     // The transcript, as an interaction on the case that reads in either language.
     const LocalText words = outcomeWords(outcome);
@@ -236,19 +235,21 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
         }
     }
 
+    // One change carries the mutation id (API.md); what the write-back changed follows as the
+    // server's own changes, as the lifecycle's rules do (docs/cases.md).
     SyncRepository sync(m_database);
     sync.appendChange(mutationId, interaction, nowMs);
     if (caseChanged)
-        sync.appendChange(mutationId, *record, nowMs);
+        sync.appendChange(QString(), *record, nowMs);
     if (referral) {
         ReferralRepository(m_database).insert(*referral);
-        sync.appendChange(mutationId, *referral, nowMs);
+        sync.appendChange(QString(), *referral, nowMs);
     }
     const QString detail = notWritten.isEmpty()
         ? QString()
         : u"The transcript is kept, but not everything was written back to case %1: %2."_s.arg(
             fromStd(record->number()), notWritten.join(u"; "_s));
-    return result(mutationId, v1::MUTATION_OUTCOME_APPLIED, detail, record->version(), runId);
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, detail, record->version(), runId);
 }
 
 } // namespace sanad::server

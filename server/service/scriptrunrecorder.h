@@ -1,8 +1,13 @@
 #pragma once
 
+#include "core/casepolicy.h"
 #include "sanad/v1/sync.pb.h"
 
 #include <QString>
+
+namespace sanad {
+class PhoneNumberNormalizer;
+}
 
 namespace sanad::server {
 
@@ -26,7 +31,7 @@ struct MutationAuthor;
 class ScriptRunRecorder
 {
 public:
-    explicit ScriptRunRecorder(Database &database);
+    ScriptRunRecorder(Database &database, const PhoneNumberNormalizer &normalizer, const CasePolicy &policy);
 
     v1::MutationResult apply(const QString &mutationId, const v1::RecordScriptRun &run, const MutationAuthor &author,
                              qint64 nowMs);
@@ -35,6 +40,8 @@ public:
 
 private:
     Database &m_database;
+    const PhoneNumberNormalizer &m_normalizer;
+    const CasePolicy &m_policy;
 };
 
 } // namespace sanad::server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/casepolicy.h"
+
 #include <QtGlobal>
 
 namespace sanad {
@@ -22,6 +24,8 @@ struct ServiceContext
     QueueRouter &router;
     Authorizer &authorizer;
     qint64 tokenTtlMs = 43200 * 1000;
+    CasePolicy policy = CasePolicy::defaults(); // sanad-server --policy FILE
+
 };
 
 } // namespace sanad::server

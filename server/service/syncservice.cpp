@@ -51,7 +51,7 @@ grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context
             return invalidArgument(u"A push carries at most %1 mutations and this one has %2: send them in batches "
                                    "of %1."_s.arg(kMaxMutationsPerPush)
                                        .arg(request->mutations_size()));
-        MutationApplier applier(m_context.database, m_context.normalizer, m_context.clock);
+        MutationApplier applier(m_context.database, m_context.normalizer, m_context.clock, m_context.policy);
         const MutationAuthor author { auth.user.id, auth.user.displayName };
         const QList<v1::MutationResult> results = applier.applyBatch(request->mutations(), author);
         for (const v1::MutationResult &result : results)
@@ -114,6 +114,9 @@ grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context
             else if (record.entityType == "referral"_L1)
                 parsed = change->mutable_referral()->ParseFromArray(record.payload.constData(),
                                                                     int(record.payload.size()));
+            else if (record.entityType == "callback_task"_L1)
+                parsed = change->mutable_callback_task()->ParseFromArray(record.payload.constData(),
+                                                                         int(record.payload.size()));
             if (!parsed)
                 qCWarning(lcService) << "change" << record.sequence << "of type" << record.entityType
                                      << "could not be read; it is sent without its entity";

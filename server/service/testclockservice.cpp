@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "server/auth/authorizer.h"
 #include "server/queue/queuerouter.h"
+#include "server/service/caselifecycle.h"
 #include "server/service/servicecontext.h"
 #include "server/service/unaryhandler.h"
 #include "server/util/protoutil.h"
@@ -29,6 +30,7 @@ grpc::ServerUnaryReactor *TestClockService::Advance(grpc::CallbackServerContext 
             return invalidArgument(u"milliseconds is negative: the test clock only moves forward."_s);
         m_clock.advance(request->milliseconds());
         m_context.router.tick();
+        CaseLifecycle(m_context.database, m_context.normalizer, m_context.policy).sweep(m_clock.nowMs());
         setTimestampMs(response->mutable_now(), m_clock.nowMs());
         return grpc::Status::OK;
     });

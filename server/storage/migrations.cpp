@@ -62,6 +62,36 @@ Migration nameSearchMigration(int version)
              } };
 }
 
+// The case lifecycle (docs/cases.md): incident links, escalation, awaiting confirmation, reopens
+// and repeat contacts beside each case; referral escalation marks; wrap-ups; callback tasks.
+Migration caseLifecycleMigration(int version)
+{
+    return { version,
+             "case lifecycle",
+             {
+                 u"CREATE TABLE case_lifecycle (case_id TEXT PRIMARY KEY REFERENCES cases(id), "
+                 "incident_id TEXT NOT NULL DEFAULT '', incident_reports INTEGER NOT NULL DEFAULT 0, "
+                 "escalated_at ${BIGINT} NOT NULL DEFAULT 0, awaiting_since ${BIGINT} NOT NULL DEFAULT 0, "
+                 "reopen_count INTEGER NOT NULL DEFAULT 0, repeat_contacts INTEGER NOT NULL DEFAULT 0)"_s,
+                 u"CREATE INDEX case_lifecycle_incident ON case_lifecycle(incident_id)"_s,
+                 u"CREATE INDEX cases_category_opened ON cases(category, opened_at)"_s,
+                 u"ALTER TABLE referrals ADD COLUMN overdue_raised_at ${BIGINT} NOT NULL DEFAULT 0"_s,
+                 u"CREATE INDEX referrals_due ON referrals(due_at)"_s,
+                 u"CREATE TABLE wrap_ups (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, "
+                 "case_id TEXT NOT NULL DEFAULT '', call_id TEXT NOT NULL DEFAULT '', user_id TEXT NOT NULL, "
+                 "disposition TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '', mood INTEGER NOT NULL DEFAULT 0, "
+                 "acw_seconds INTEGER NOT NULL DEFAULT 0, recorded_at ${BIGINT} NOT NULL)"_s,
+                 u"CREATE INDEX wrap_ups_mood ON wrap_ups(mood, recorded_at)"_s,
+                 u"CREATE TABLE callback_tasks (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL DEFAULT '', "
+                 "case_id TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL, queue TEXT NOT NULL, "
+                 "reason TEXT NOT NULL DEFAULT '', created_at ${BIGINT} NOT NULL, due_at ${BIGINT} NOT NULL, "
+                 "status INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL DEFAULT '', "
+                 "abandoned_call_id TEXT NOT NULL DEFAULT '', version ${BIGINT} NOT NULL DEFAULT 1)"_s,
+                 u"CREATE INDEX callback_tasks_open ON callback_tasks(status, queue, due_at)"_s,
+             },
+             {} };
+}
+
 // Guided scripts (docs/scripts.md): published versions, runs (the transcript of each is also an
 // interaction, same id), and identity one-time codes (hashed, with expiry and tries left).
 Migration scriptsMigration(int version)
@@ -158,7 +188,8 @@ const QList<Migration> &migrations()
               queue.bind(u"general"_s).bind(nowMs).exec();
           } },
         nameSearchMigration(2),
-        scriptsMigration(3),
+        caseLifecycleMigration(3),
+        scriptsMigration(4),
     };
     return list;
 }

@@ -92,6 +92,11 @@ void SyncRepository::appendChange(const QString &mutationId, const v1::Referral 
     append(mutationId, u"referral"_s, referral.id(), referral, changedAtMs);
 }
 
+void SyncRepository::appendChange(const QString &mutationId, const v1::CallbackTask &task, qint64 changedAtMs)
+{
+    append(mutationId, u"callback_task"_s, task.id(), task, changedAtMs);
+}
+
 QList<ChangeRecord> SyncRepository::changesAfter(qint64 afterSequence, int limit)
 {
     SqlQuery query(m_db,

@@ -30,7 +30,7 @@ struct ChangeRecord
 {
     qint64 sequence = 0;
     QString mutationId; // empty for changes the server made itself
-    QString entityType; // "customer", "case", "interaction", "referral"
+    QString entityType; // "customer", "case", "interaction", "referral", "callback_task"
     QString entityId;
     QByteArray payload; // the serialized sanad.v1 entity after the change
     qint64 changedAtMs = 0;
@@ -53,6 +53,7 @@ public:
     void appendChange(const QString &mutationId, const v1::Case &record, qint64 changedAtMs);
     void appendChange(const QString &mutationId, const v1::Interaction &interaction, qint64 changedAtMs);
     void appendChange(const QString &mutationId, const v1::Referral &referral, qint64 changedAtMs);
+    void appendChange(const QString &mutationId, const v1::CallbackTask &task, qint64 changedAtMs);
 
     // Changes with sequence > afterSequence, in sequence order, at most limit of them.
     QList<ChangeRecord> changesAfter(qint64 afterSequence, int limit);

@@ -63,6 +63,7 @@ void TestAuthorizer::roleRules_data()
            methods::kPull, methods::kConnect, methods::kSetPresence, methods::kAcceptContact, methods::kEndContact })
         QTest::newRow(qPrintable(name(method))) << name(method) << caseRoles;
     QTest::newRow("test clock") << name(methods::kAdvanceClock) << QList<int> { int(Role::Admin) };
+    QTest::newRow("follow-up list") << name(methods::kGetFollowUpList) << QList<int> { int(Role::Lead), int(Role::Admin) };
 }
 
 void TestAuthorizer::roleRules()

@@ -202,7 +202,11 @@ void TestCustomerNameIndex::migrationIndexesExistingCustomers()
         auto database = Database::open(url, 1000);
         const QSqlDatabase db = database->connection();
         for (const QString &sql :
-             { u"DROP TABLE customer_name_tokens"_s, u"DROP TABLE customer_name_words"_s,
+             { // Undo the case lifecycle's migration, which came later.
+              u"DROP TABLE case_lifecycle"_s, u"DROP INDEX cases_category_opened"_s, u"DROP INDEX referrals_due"_s,
+              u"ALTER TABLE referrals DROP COLUMN overdue_raised_at"_s, u"DROP TABLE wrap_ups"_s,
+              u"DROP TABLE callback_tasks"_s,
+              u"DROP TABLE customer_name_tokens"_s, u"DROP TABLE customer_name_words"_s,
                u"DROP INDEX customers_name_key"_s, u"ALTER TABLE customers DROP COLUMN loose_key"_s,
                u"DELETE FROM schema_version WHERE version >= 2"_s,
                u"INSERT INTO customers (id, name, name_key, created_at, updated_at, last_contact_at) VALUES "

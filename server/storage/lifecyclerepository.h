@@ -1,0 +1,77 @@
+#pragma once
+
+#include "sanad/v1/common.pb.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace sanad::server {
+
+class Database;
+
+// What the case lifecycle keeps beside a case (docs/cases.md): incident links and report counts,
+// escalation, since when it awaits the customer's confirmation, reopens and repeat contacts
+// (table case_lifecycle, one row per case once any of it is set); wrap-ups; callback tasks;
+// referral escalation marks. Reads run inside the caller's transaction.
+class LifecycleRepository
+{
+public:
+    explicit LifecycleRepository(Database &database);
+
+    // Fills the Case's lifecycle fields (16–21) from case_lifecycle.
+    void attach(v1::Case *record);
+    // Writes the Case's lifecycle fields (16–21).
+    void save(const v1::Case &record);
+    // Writes priority, version and updated_at of a case (the lifecycle's own changes).
+    void updatePriority(const v1::Case &record);
+
+    // Open cases of this category and location opened at or after sinceMs, oldest first; the
+    // incident rule looks for a parent among them.
+    QList<v1::Case> openCasesAt(const QString &category, const QString &locationKey, qint64 sinceMs);
+
+    void insertReferral(const v1::Referral &referral);
+    QList<v1::Referral> referralsOfCase(const QString &caseId);
+    // Referrals past due, not done or cancelled, and not yet raised (priority) for being overdue.
+    QList<v1::Referral> overdueNotRaised(qint64 nowMs);
+    void markOverdueRaised(const QString &referralId, qint64 nowMs);
+    // Every referral past due and neither done nor cancelled.
+    QList<v1::Referral> overdue(qint64 nowMs);
+
+    // Cases awaiting confirmation since before the time given.
+    QStringList awaitingSince(qint64 beforeMs);
+    QStringList escalatedIncidents();
+    QStringList casesWithRepeats(qint64 sinceMs);
+
+    struct WrapUp
+    {
+        QString id, customerId, caseId, callId, userId, disposition, notes;
+        int mood = 0;
+        int afterCallWorkSeconds = 0;
+        qint64 recordedAtMs = 0;
+    };
+    bool wrapUpExists(const QString &id);
+    void insertWrapUp(const WrapUp &wrapUp);
+    // Wrap-ups with the caller dissatisfied since the time given, newest first.
+    QList<WrapUp> dissatisfiedSince(qint64 sinceMs);
+
+    std::optional<v1::CallbackTask> findCallback(const QString &id);
+    void insertCallback(const v1::CallbackTask &task);
+    void updateCallback(const v1::CallbackTask &task);
+    // Open callback tasks of a queue, the oldest due first.
+    QList<v1::CallbackTask> openCallbacks(const QString &queue);
+
+    // The caller's E.164 number and the queue of an offered call, when it was offered.
+    std::optional<std::pair<QString, QString>> offeredCall(const QString &callId);
+
+    // "Al-Khuwair, street 5" and "al khuwair street 5" are the same place for the incident rule.
+    static QString locationKey(const QString &location);
+
+private:
+    Database &m_database;
+    QSqlDatabase m_db;
+};
+
+} // namespace sanad::server
