@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "server/auth/passwordhasher.h"
+#include "server/cli/console.h"
 #include "server/cli/serveroptions.h"
 #include "server/storage/database.h"
 #include "server/storage/storageerror.h"
@@ -15,16 +16,6 @@
 namespace sanad::server {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-}
-
-} // namespace
 
 AddUserCommand::AddUserCommand(const QString &database, const QString &username, Role role, const QString &displayName)
     : m_database(database)

@@ -3,6 +3,7 @@
 #include "core/phonenumber.h"
 #include "core/role.h"
 #include "server/cli/addusercommand.h"
+#include "server/cli/console.h"
 #include "server/cli/importcommand.h"
 #include "server/cli/scriptcommands.h"
 #include "server/cli/servecommand.h"
@@ -21,18 +22,6 @@ namespace sanad::server {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void printOut(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-}
 
 int usageError(const QString &message, const QString &command)
 {

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/phonenumber.h"
+#include "server/cli/console.h"
 #include "server/cli/customerimport.h"
 #include "server/cli/serveroptions.h"
 #include "server/storage/customerrepository.h"
@@ -18,16 +19,6 @@
 namespace sanad::server {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-}
-
-} // namespace
 
 ImportCommand::ImportCommand(const QString &database, const QString &file, const QString &region)
     : m_database(database)

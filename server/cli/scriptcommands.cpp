@@ -1,6 +1,7 @@
 #include "server/cli/scriptcommands.h"
 
 #include "core/clock.h"
+#include "server/cli/console.h"
 #include "server/cli/serveroptions.h"
 #include "server/service/scriptlibrary.h"
 #include "server/storage/database.h"
@@ -16,22 +17,6 @@
 namespace sanad::server {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-void printOut(const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stdout);
-    std::fflush(stdout);
-}
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stderr);
-    std::fflush(stderr);
-}
-
-} // namespace
 
 int runPublishScripts(const QString &databaseUrl, const QStringList &files)
 {

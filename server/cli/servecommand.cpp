@@ -4,6 +4,7 @@
 #include "core/phonenumber.h"
 #include "server/auth/authorizer.h"
 #include "server/auth/passwordhasher.h"
+#include "server/cli/console.h"
 #include "server/demo/callsimulator.h"
 #include "server/demo/demodataset.h"
 #include "server/logcategories.h"
@@ -50,18 +51,6 @@ namespace sanad::server {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void printOut(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
-void printErr(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-}
 
 // SIGINT and SIGTERM end the event loop through a socket pair (the only safe thing a signal
 // handler can do is write a byte).
