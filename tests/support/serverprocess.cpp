@@ -23,10 +23,13 @@ QString ServerProcess::serverBinary()
 
 CommandResult ServerProcess::run(const QStringList &args, const QByteArray &standardInput, int timeoutMs) const
 {
+    return runCommand(args + QStringList { QStringLiteral("--db"), m_database }, standardInput, timeoutMs);
+}
+
+CommandResult ServerProcess::runCommand(const QStringList &args, const QByteArray &standardInput, int timeoutMs)
+{
     QProcess p;
-    QStringList all = args;
-    all << QStringLiteral("--db") << m_database;
-    p.start(serverBinary(), all);
+    p.start(serverBinary(), args);
     CommandResult result;
     if (!p.waitForStarted()) {
         result.standardError = p.errorString();

@@ -33,6 +33,9 @@ public:
     void setDatabase(const QString &database) { m_database = database; }
     QString dataDir() const { return m_dir.path(); }
 
+    // Runs `sanad-server <args...>` to completion (validate-script, a usage error, ...).
+    static CommandResult runCommand(const QStringList &args, const QByteArray &standardInput = {},
+                                    int timeoutMs = 120000);
     // Runs `sanad-server <args...> --db <database>` to completion (add-user, import-customers, ...).
     CommandResult run(const QStringList &args, const QByteArray &standardInput = {}, int timeoutMs = 120000) const;
     // add-user with the password on standard input; returns false (and prints why) on failure.

@@ -36,21 +36,6 @@ private:
         file.write(contents);
         return file.fileName();
     }
-    static CommandResult runServer(const QStringList &args)
-    {
-        QProcess p;
-        p.start(ServerProcess::serverBinary(), args);
-        CommandResult result;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return result;
-        }
-        result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        result.standardOutput = QString::fromUtf8(p.readAllStandardOutput());
-        result.standardError = QString::fromUtf8(p.readAllStandardError());
-        return result;
-    }
 };
 
 void TestCli::importIsAllOrNothing()
@@ -260,18 +245,18 @@ void TestCli::usageErrors()
 {
     QTemporaryDir dir;
     const QString db = u"sqlite:"_s + dir.filePath(u"sanad.db"_s);
-    QCOMPARE(runServer({ u"--no-such-option"_s }).exitCode, 2);
-    QCOMPARE(runServer({ u"--db"_s, db, u"frobnicate"_s }).exitCode, 2);
-    QCOMPARE(runServer({ u"--db"_s, db, u"--region"_s, u"XX"_s }).exitCode, 2);
-    QCOMPARE(runServer({ u"--db"_s, db, u"--token-ttl"_s, u"-5"_s }).exitCode, 2);
-    QCOMPARE(runServer({ u"--db"_s, db, u"--listen"_s, u"nonsense"_s }).exitCode, 2);
-    const CommandResult exposed = runServer({ u"--db"_s, db, u"--listen"_s, u"0.0.0.0:0"_s });
+    QCOMPARE(ServerProcess::runCommand({ u"--no-such-option"_s }).exitCode, 2);
+    QCOMPARE(ServerProcess::runCommand({ u"--db"_s, db, u"frobnicate"_s }).exitCode, 2);
+    QCOMPARE(ServerProcess::runCommand({ u"--db"_s, db, u"--region"_s, u"XX"_s }).exitCode, 2);
+    QCOMPARE(ServerProcess::runCommand({ u"--db"_s, db, u"--token-ttl"_s, u"-5"_s }).exitCode, 2);
+    QCOMPARE(ServerProcess::runCommand({ u"--db"_s, db, u"--listen"_s, u"nonsense"_s }).exitCode, 2);
+    const CommandResult exposed = ServerProcess::runCommand({ u"--db"_s, db, u"--listen"_s, u"0.0.0.0:0"_s });
     QCOMPARE(exposed.exitCode, 2);
     QVERIFY2(exposed.standardError.contains("TLS"_L1), qPrintable(exposed.standardError));
-    const CommandResult help = runServer({ u"--help"_s });
+    const CommandResult help = ServerProcess::runCommand({ u"--help"_s });
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.standardOutput.contains("--listen"_L1));
-    const CommandResult postgres = runServer({ u"--db"_s, u"postgresql://sanad@localhost/sanad"_s });
+    const CommandResult postgres = ServerProcess::runCommand({ u"--db"_s, u"postgresql://sanad@localhost/sanad"_s });
     QCOMPARE(postgres.exitCode, 1);
     QVERIFY(postgres.standardError.contains("sqlite:PATH"_L1));
 }

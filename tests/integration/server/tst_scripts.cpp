@@ -65,21 +65,6 @@ private:
             files.append(dir.filePath(name));
         return files;
     }
-    static CommandResult runServer(const QStringList &args)
-    {
-        QProcess p;
-        p.start(ServerProcess::serverBinary(), args);
-        CommandResult result;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return result;
-        }
-        result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        result.standardOutput = QString::fromUtf8(p.readAllStandardOutput());
-        result.standardError = QString::fromUtf8(p.readAllStandardError());
-        return result;
-    }
 };
 
 void TestScripts::everyShippedScriptIsValid()
@@ -87,7 +72,7 @@ void TestScripts::everyShippedScriptIsValid()
     const QStringList files = shippedScripts();
     // One script per story of PRODUCT.md.
     QVERIFY2(files.size() >= 7, qPrintable(files.join(u", ")));
-    const CommandResult result = runServer(QStringList { u"validate-script"_s } + files);
+    const CommandResult result = ServerProcess::runCommand(QStringList { u"validate-script"_s } + files);
     QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
     for (const QString &file : files)
         QVERIFY(result.standardOutput.contains(file + u": ok"_s));
@@ -109,13 +94,13 @@ void TestScripts::validateScriptReportsFileAndStep()
     out.write(broken);
     out.close();
 
-    const CommandResult result = runServer({ u"validate-script"_s, path, shippedScripts().constFirst() });
+    const CommandResult result = ServerProcess::runCommand({ u"validate-script"_s, path, shippedScripts().constFirst() });
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.standardError.contains(path + u":greet: goes to \"missing_"_s), qPrintable(result.standardError));
     QVERIFY(result.standardError.contains(u"which is no step: fix the id or add that step"_s));
     QVERIFY(result.standardOutput.contains(shippedScripts().constFirst() + u": ok"_s));
 
-    const CommandResult usage = runServer({ u"validate-script"_s });
+    const CommandResult usage = ServerProcess::runCommand({ u"validate-script"_s });
     QCOMPARE(usage.exitCode, 2);
 }
 
