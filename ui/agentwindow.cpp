@@ -822,7 +822,9 @@ void AgentWindow::onScreenPopChanged()
 
 void AgentWindow::onSearchTextChanged(const QString &text)
 {
-    m_searchPanel->setVisible(!text.trimmed().isEmpty());
+    const bool searching = !text.trimmed().isEmpty();
+    m_searchPanel->setVisible(searching);
+    m_scriptPanel->setSearchOpen(searching);
     m_search->setText(text);
 }
 

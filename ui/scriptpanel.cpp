@@ -200,8 +200,15 @@ ScriptPanel::~ScriptPanel() = default;
 void ScriptPanel::updateVisibility()
 {
     // Beside the screen-pop while a caller is on it (or a run goes on, or the agent asked for the
-    // scripts with Alt+G); otherwise the screen-pop keeps the whole width.
-    setVisible(m_run || m_shownByAgent || m_screenPop->state() == ScreenPop::State::Known);
+    // scripts with Alt+G); otherwise the screen-pop keeps the whole width. Open search results
+    // take its place, so that the history beside them is not squeezed.
+    setVisible(m_run || m_shownByAgent || (!m_searchOpen && m_screenPop->state() == ScreenPop::State::Known));
+}
+
+void ScriptPanel::setSearchOpen(bool open)
+{
+    m_searchOpen = open;
+    updateVisibility();
 }
 
 QString ScriptPanel::language() const

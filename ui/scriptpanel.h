@@ -53,6 +53,9 @@ public:
     // Focus to the search box (no run) or to the run's answer.
     void focusPanel();
     bool isRunning() const { return m_run != nullptr; }
+    // While the agent's search results are open the panel makes room for them, unless a run goes
+    // on or the agent asked for it.
+    void setSearchOpen(bool open);
 
 Q_SIGNALS:
     // The run was stored on the case (or failed: message says why, in the UI's language).
@@ -87,6 +90,7 @@ private:
     QString m_agentName;
     QString m_queue;
     bool m_shownByAgent = false;
+    bool m_searchOpen = false;
     quint64 m_listRequest = 0;
     quint64 m_recordRequest = 0;
 

@@ -113,6 +113,14 @@ void TestScriptPanel::runToConfirmedResolutionWithTheKeyboard()
     QVERIFY(panel && list);
     QTRY_VERIFY_WITH_TIMEOUT(list->count() >= 7, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(list->item(0)->text().contains(u"شكوى عامة مع متابعة"_s), 15000);
+    // Beside the caller; open search results take its place and give it back when closed.
+    QVERIFY(panel->isVisible());
+    auto *searchBox = window->findChild<QLineEdit *>(u"searchEdit"_s);
+    QVERIFY(searchBox);
+    searchBox->setText(u"البلوشي"_s);
+    QTRY_VERIFY(!panel->isVisible());
+    searchBox->clear();
+    QTRY_VERIFY(panel->isVisible());
     QTest::keyClick(window, Qt::Key_G, Qt::AltModifier);
     QTRY_VERIFY_WITH_TIMEOUT(QApplication::focusWidget() == window->findChild<QLineEdit *>(u"scriptSearch"_s), 15000);
     press(Qt::Key_Return);
