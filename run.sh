@@ -28,8 +28,11 @@ if [ -f "$DB" ] && [ ! -f "$ACCOUNTS" ]; then
     rm -f "$DB-wal" "$DB-shm"
 fi
 
+# Identity one-time codes are not texted in the demo: they are written to $CODES (mode 0600).
+CODES="$DATA_DIR/sent-codes.log"
 "./$BUILD_DIR/server/sanad-server" --db "sqlite:$DB" --listen 127.0.0.1:0 --demo \
-    --demo-accounts-file "$ACCOUNTS" --simulate-calls "${SANAD_CALLS_PER_MINUTE:-3}" >"$LOG" 2>&1 &
+    --demo-accounts-file "$ACCOUNTS" --simulate-calls "${SANAD_CALLS_PER_MINUTE:-3}" \
+    --code-log "$CODES" >"$LOG" 2>&1 &
 SERVER_PID=$!
 PASSWORD_FILE=""
 cleanup() {
@@ -57,6 +60,7 @@ fi
 
 echo "sanad-server is listening on $ADDRESS (database $DB, log $LOG)."
 echo "Demo accounts and their passwords: $ACCOUNTS"
+echo "Identity one-time codes \"sent\" to callers: $CODES"
 AGENT_PASSWORD=$(sed -n 's/^demo account: username=agent1 role=agent password=\(.*\)$/\1/p' "$ACCOUNTS" | head -n 1)
 PASSWORD_FILE=$(mktemp)
 chmod 600 "$PASSWORD_FILE"
