@@ -14,6 +14,7 @@
 #include "server/storage/syncrepository.h"
 #include "server/util/protoutil.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -244,6 +245,31 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
     if (referral) {
         ReferralRepository(m_database).insert(*referral);
         sync.appendChange(QString(), *referral, nowMs);
+    }
+    // A callback promised by the script becomes a callback task in the queue (docs/cases.md),
+    // offered to agents like a call, for the day and number the script collected.
+    if (outcome == OutcomeType::CallbackScheduled) {
+        v1::Mutation schedule;
+        v1::ScheduleCallback *callback = schedule.mutable_schedule_callback();
+        callback->set_callback_id(toStd(newUuid()));
+        callback->set_customer_id(record->customer_id());
+        callback->set_case_id(record->id());
+        if (const auto it = fields.find("callback_phone"); it != fields.end())
+            callback->set_phone(it->second);
+        callback->set_reason(
+            toStd(u"%1 — %2 (%3)"_s.arg(fromStd(script->title_ar()), fromStd(script->title_en()), fromStd(record->number()))));
+        if (const auto it = fields.find("callback_at"); it != fields.end()) {
+            const QString when = fromStd(it->second);
+            QDateTime due = QDateTime::fromString(when, Qt::ISODate);
+            if (when.size() == 10) // a day only: the morning of that day
+                due = QDateTime(QDate::fromString(when, Qt::ISODate), QTime(9, 0));
+            if (due.isValid())
+                setTimestampMs(callback->mutable_due_at(), due.toMSecsSinceEpoch());
+        }
+        const v1::MutationResult task =
+            CaseLifecycle(m_database, m_normalizer, m_policy).scheduleCallback(QString(), schedule, nowMs);
+        if (task.outcome() != v1::MUTATION_OUTCOME_APPLIED)
+            notWritten.append(u"no callback task (%1)"_s.arg(fromStd(task.detail())));
     }
     const QString detail = notWritten.isEmpty()
         ? QString()

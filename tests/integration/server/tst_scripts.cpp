@@ -3,6 +3,7 @@
 #include "sanad/v1/script.grpc.pb.h"
 #include "serverprocess.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void publishRefusesBadScriptsAndNonAdmins();
     void runIsStoredOnTheCaseAndWrittenBack();
     void resolvedOnlyWithConfirmation();
+    void callbackOutcomeQueuesACallbackTask();
     void unpublishedVersionIsRejected();
     void analyticsPerVersion();
     void oneTimeCodeThroughTheLog();
@@ -367,6 +369,65 @@ void TestScripts::resolvedOnlyWithConfirmation()
     const v1::Case kase = caseOf(customerId);
     QCOMPARE(kase.status(), v1::CASE_STATUS_RESOLVED);
     QVERIFY(kase.customer_confirmed());
+}
+
+void TestScripts::callbackOutcomeQueuesACallbackTask()
+{
+    v1::PublishScriptRequest publish;
+    publish.set_script_json(readScript(u"general_complaint.json"_s).toStdString());
+    v1::PublishScriptResponse published;
+    QVERIFY(m_scripts->PublishScript(GrpcTestClient::context(m_admin).get(), publish, &published).ok());
+    const std::string customerId = uuid();
+    const std::string caseId = newCase(customerId, "+96891110009", "general.complaint");
+    QVERIFY(!caseId.empty());
+
+    // The caller asked to be called back on a given day at another number.
+    v1::Mutation mutation;
+    mutation.set_mutation_id(uuid());
+    auto *r = mutation.mutable_record_script_run();
+    r->set_run_id(uuid());
+    r->set_case_id(caseId);
+    r->set_script_id("general.complaint");
+    r->set_script_version(published.script().version());
+    r->set_transcript_json(R"([{"step":"end_callback","action":"ended","value":"callback_scheduled"}])");
+    r->set_outcome("callback_scheduled");
+    (*r->mutable_fields())["callback_at"] = "2030-03-14";
+    (*r->mutable_fields())["callback_phone"] = "٩٢٢٢ ٣٣٣٣";
+    v1::PushResponse response;
+    QVERIFY(m_client->push(m_agent, { mutation }, &response).ok());
+    QVERIFY2(response.results(0).outcome() == v1::MUTATION_OUTCOME_APPLIED, response.results(0).detail().c_str());
+    QVERIFY2(response.results(0).detail().empty(), response.results(0).detail().c_str());
+
+    // A callback task for that case, number and day is in the queue: one server change, after the
+    // run's own (the only change carrying the mutation id).
+    std::optional<v1::CallbackTask> task;
+    int withMutationId = 0;
+    std::string cursor;
+    for (;;) {
+        v1::PullRequest pull;
+        pull.set_cursor(cursor);
+        pull.set_limit(5000);
+        v1::PullResponse page;
+        QVERIFY(m_client->sync().Pull(GrpcTestClient::context(m_agent).get(), pull, &page).ok());
+        for (const v1::Change &change : page.changes()) {
+            withMutationId += change.mutation_id() == mutation.mutation_id() ? 1 : 0;
+            if (change.has_callback_task() && change.callback_task().case_id() == caseId) {
+                QVERIFY(change.mutation_id().empty());
+                task = change.callback_task();
+            }
+        }
+        cursor = page.next_cursor();
+        if (!page.has_more())
+            break;
+    }
+    QCOMPARE(withMutationId, 1);
+    QVERIFY(task.has_value());
+    QCOMPARE(task->customer_id(), customerId);
+    QCOMPARE(task->phone(), std::string("+96892223333"));
+    QCOMPARE(task->status(), v1::CALLBACK_STATUS_OPEN);
+    QVERIFY2(QString::fromStdString(task->reason()).contains(u"General complaint"_s), task->reason().c_str());
+    const QDateTime due = QDateTime::fromSecsSinceEpoch(task->due_at().seconds());
+    QCOMPARE(due.date(), QDate(2030, 3, 14));
 }
 
 void TestScripts::unpublishedVersionIsRejected()
