@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QBrush>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void unknownCallerBecomesACustomer();
     void abandonedCallStopsRinging();
     void searchAsYouTypeOpensTheCustomer();
+    void overdueReferralIsRedAtTheScreenPop();
     void screenPopWorksWithoutAWindow();
 
 private:
@@ -308,6 +310,46 @@ void TestScreenPop::searchAsYouTypeOpensTheCustomer()
     QCOMPARE(plain(labelText(window, QStringLiteral("customerName"))), firstName);
     QVERIFY(window->screenPop()->historyModel()->rowCount() > 0);
     QVERIFY(!results->isVisible());
+}
+
+void TestScreenPop::overdueReferralIsRedAtTheScreenPop()
+{
+    // PRODUCT.md's street-light caller: the demo seeds his referral two days past its due time.
+    signInAvailable(m_server.account(QStringLiteral("agent"), 1));
+    ui::AgentWindow *window = m_desk->agentWindow();
+    QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
+    auto *search = window->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    auto *results = window->findChild<QListView *>(QStringLiteral("searchResults"));
+    QVERIFY(search && results);
+    search->insert(QStringLiteral("خالد بن حمد العامري"));
+    QTRY_VERIFY_WITH_TIMEOUT(results->isVisible() && results->model()->rowCount() > 0, 15000);
+    const QString number = results->model()->index(0, 0).data(ui::CustomerSearchModel::PrimaryPhoneRole).toString();
+    QVERIFY(!number.isEmpty());
+    search->clear();
+
+    // He calls again: before anyone answers, the referral's row says how late it is, in red.
+    QVERIFY(m_server.reportCall(QStringLiteral("ui-overdue-1"), v1::CALL_EVENT_KIND_OFFERED, number));
+    QTRY_COMPARE_WITH_TIMEOUT(window->screenPop()->state(), ui::ScreenPop::State::Known, 15000);
+    auto *caseView = window->findChild<QTreeView *>(QStringLiteral("caseView"));
+    QVERIFY(caseView && caseView->isVisible());
+    const QAbstractItemModel *cases = caseView->model();
+    QTRY_VERIFY_WITH_TIMEOUT(cases->rowCount() > 0, 15000);
+    QModelIndex overdue;
+    for (int row = 0; row < cases->rowCount() && !overdue.isValid(); ++row) {
+        const QModelIndex parent = cases->index(row, 0);
+        for (int child = 0; child < cases->rowCount(parent); ++child) {
+            if (cases->index(child, 0, parent).data(ui::CaseListModel::IsOverdueRole).toBool())
+                overdue = cases->index(child, 0, parent);
+        }
+    }
+    QVERIFY2(overdue.isValid(), "no overdue referral on the screen-pop");
+    QVERIFY(caseView->isExpanded(overdue.parent()));
+    QCOMPARE(overdue.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xc6, 0x28, 0x28));
+    const QString text = ui::bidi::stripFormatCharacters(overdue.data().toString());
+    QVERIFY2(text.contains(QStringLiteral("الإنارة البلدية")) && text.contains(QStringLiteral("م. خالد الريامي")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("متأخرة")), qPrintable(text));
+    QVERIFY(m_server.reportCall(QStringLiteral("ui-overdue-1"), v1::CALL_EVENT_KIND_ABANDONED, number));
 }
 
 void TestScreenPop::screenPopWorksWithoutAWindow()
