@@ -1421,4 +1421,107 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <translation>تغييرات لم يقبلها الخادم: اختر النسخة التي تبقى</translation>
     </message>
 </context>
+<context>
+    <name>sanad::ui::WrapUpPanel</name>
+    <message>
+        <source>Resolved</source>
+        <translation>حُلّت</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>قُدّمت المعلومات</translation>
+    </message>
+    <message>
+        <source>Referred to a department</source>
+        <translation>أُحيلت إلى قسم</translation>
+    </message>
+    <message>
+        <source>Callback scheduled</source>
+        <translation>جُدول اتصال لاحق</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>تحتاج إلى متابعة</translation>
+    </message>
+    <message>
+        <source>Complaint logged</source>
+        <translation>سُجّلت الشكوى</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>رقم خاطئ</translation>
+    </message>
+    <message>
+        <source>Call dropped</source>
+        <translation>انقطعت المكالمة</translation>
+    </message>
+    <message>
+        <source>After-call work %1</source>
+        <translation>وقت ما بعد المكالمة %1</translation>
+    </message>
+    <message>
+        <source>The caller is not a customer on file: add them with the new-caller form first, so the wrap-up has someone to belong to.</source>
+        <translation>المتصل ليس عميلاً مسجلاً: أضفه أولاً من نموذج المتصل الجديد، ليُنسب إليه ملخص المكالمة.</translation>
+    </message>
+    <message>
+        <source>Choose how the contact ended (the disposition).</source>
+        <translation>اختر طريقة انتهاء المكالمة (نتيجة المكالمة).</translation>
+    </message>
+    <message>
+        <source>Choose the caller&apos;s mood: satisfied, neutral or dissatisfied.</source>
+        <translation>اختر حالة المتصل: راضٍ أو محايد أو غير راضٍ.</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>ما بعد المكالمة</translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation>نتيجة المكالمة:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>ملاحظات:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s mood:</source>
+        <translation>حالة المتصل:</translation>
+    </message>
+    <message>
+        <source>What was done, what the caller was told</source>
+        <translation>ما الذي تم، وما الذي قيل للمتصل</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختر…</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>راضٍ</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>محايد</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>غير راضٍ</translation>
+    </message>
+    <message>
+        <source>Save and become available</source>
+        <translation>حفظ والتحول إلى «متاح»</translation>
+    </message>
+    <message>
+        <source>Records the wrap-up and makes you available for the next contact (Ctrl+S)</source>
+        <translation>يسجل ملخص ما بعد المكالمة ويجعلك متاحاً للاتصال التالي (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>نتيجة المكالمة</translation>
+    </message>
+    <message>
+        <source>Wrap-up notes</source>
+        <translation>ملاحظات ما بعد المكالمة</translation>
+    </message>
+</context>
 </TS>

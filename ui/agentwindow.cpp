@@ -18,6 +18,7 @@
 #include "ui/scriptpanel.h"
 #include "ui/serversearchsource.h"
 #include "ui/syncwidgets.h"
+#include "ui/wrapuppanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -442,6 +443,9 @@ QWidget *AgentWindow::createCentralWidget()
     auto *screenPopLayout = new QVBoxLayout(screenPopArea);
     screenPopLayout->setContentsMargins(0, 0, 0, 0);
     screenPopLayout->addWidget(new OfflineNotice(m_client, m_screenPop, screenPopArea));
+    m_wrapUp = new WrapUpPanel(m_client, m_screenPop, screenPopArea);
+    connect(m_wrapUp, &WrapUpPanel::finished, this, [this] { setPresence(AgentState::Available); });
+    screenPopLayout->addWidget(m_wrapUp);
     screenPopLayout->addWidget(m_repeatFrame);
     screenPopLayout->addWidget(cardAndLists, 1);
 
@@ -634,6 +638,7 @@ void AgentWindow::onPresenceChanged(AgentState state, const QDateTime &since, co
     if (state == AgentState::Available && m_banner->mode() != OfferBanner::Mode::Offered) {
         m_banner->dismiss();
         m_callId.clear();
+        m_wrapUp->stop(); // wrap-up is optional in this queue, and the agent chose to go on (F9)
     }
     updatePresence();
 }
@@ -700,6 +705,7 @@ void AgentWindow::onContactOffered(const client::ContactOffer &offer)
 {
     qCDebug(lcUi) << "contact offered" << offer.callId;
     m_callId = offer.callId;
+    m_wrapUp->stop();
     m_banner->showOffer(offer);
     m_scriptPanel->setQueue(offer.queue);
     m_acceptAction->setEnabled(true);
@@ -758,6 +764,7 @@ void AgentWindow::onContactEnded(const QString &callId)
     m_acceptAction->setEnabled(false);
     m_endAction->setEnabled(false);
     m_banner->showWrapUp();
+    m_wrapUp->start(callId);
     // The server puts the agent in wrap-up after a contact (and says so on the stream).
     if (m_presence != AgentState::WrapUp) {
         m_presence = AgentState::WrapUp;

@@ -21,6 +21,7 @@ class QTreeView;
 namespace sanad::ui {
 
 class CaseActions;
+class WrapUpPanel;
 class CaseHistoryModel;
 class CustomerCard;
 class CustomerSearch;
@@ -157,6 +158,7 @@ private:
     QLabel *m_searchStatus = nullptr;
     QListView *m_searchResults = nullptr;
     CaseActions *m_caseActions = nullptr;
+    WrapUpPanel *m_wrapUp = nullptr;
 };
 
 } // namespace sanad::ui

@@ -48,6 +48,22 @@ public:
         return item;
     }
 
+    // An item about a customer, not a case (a dissatisfied caller whose contact had no case).
+    v1::FollowUpItem *addForCustomer(v1::FollowUpReason reason, const QString &customerId, qint64 sinceMs,
+                                     const QString &detail)
+    {
+        if (full())
+            return nullptr;
+        const QString name = customerName(customerId);
+        v1::FollowUpItem *item = m_list->add_items();
+        item->set_reason(reason);
+        item->set_customer_name(toStd(name));
+        if (sinceMs > 0)
+            setTimestampMs(item->mutable_since(), sinceMs);
+        item->set_detail(toStd(detail.arg(name)));
+        return item;
+    }
+
 private:
     const v1::Case *caseOf(const QString &id)
     {
@@ -125,13 +141,18 @@ void SupervisorService::computeFollowUpList(ServiceContext &context, int limit, 
     }
 
     const qint64 weekAgo = now - metrics::kRepeatWindowMs;
-    QSet<QString> dissatisfiedSeen;
+    QSet<QString> dissatisfiedSeen; // a case, or a customer whose contact had no case
     for (const LifecycleRepository::WrapUp &w : lifecycle.dissatisfiedSince(weekAgo)) {
-        if (w.caseId.isEmpty() || dissatisfiedSeen.contains(w.caseId))
+        const QString key = w.caseId.isEmpty() ? w.customerId : w.caseId;
+        if (dissatisfiedSeen.contains(key))
             continue;
-        dissatisfiedSeen.insert(w.caseId);
-        builder.add(v1::FOLLOW_UP_REASON_DISSATISFIED_CALLER, w.caseId, w.recordedAtMs,
-                    u"The caller of case %1 was dissatisfied at the end of a contact."_s);
+        dissatisfiedSeen.insert(key);
+        if (w.caseId.isEmpty())
+            builder.addForCustomer(v1::FOLLOW_UP_REASON_DISSATISFIED_CALLER, w.customerId, w.recordedAtMs,
+                                   u"%1 was dissatisfied at the end of a contact that had no case."_s);
+        else
+            builder.add(v1::FOLLOW_UP_REASON_DISSATISFIED_CALLER, w.caseId, w.recordedAtMs,
+                        u"The caller of case %1 was dissatisfied at the end of a contact."_s);
     }
 
     for (const QString &caseId : lifecycle.casesWithRepeats(weekAgo)) {

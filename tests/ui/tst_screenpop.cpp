@@ -3,6 +3,7 @@
 #include "uitestsupport.h"
 
 #include "client/sanadclient.h"
+#include "sanad/v1/supervisor.grpc.pb.h"
 #include "ui/agentwindow.h"
 #include "ui/bidi.h"
 #include "ui/casehistorymodel.h"
@@ -13,13 +14,17 @@
 #include "ui/offerbanner.h"
 #include "ui/ringer.h"
 #include "ui/screenpop.h"
+#include "ui/wrapuppanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QBrush>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QRadioButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -56,6 +61,7 @@ private Q_SLOTS:
     void abandonedCallStopsRinging();
     void searchAsYouTypeOpensTheCustomer();
     void overdueReferralIsRedAtTheScreenPop();
+    void wrapUpIsRecordedAndTheAgentIsAvailable();
     void screenPopWorksWithoutAWindow();
 
 private:
@@ -350,6 +356,80 @@ void TestScreenPop::overdueReferralIsRedAtTheScreenPop()
              qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("متأخرة")), qPrintable(text));
     QVERIFY(m_server.reportCall(QStringLiteral("ui-overdue-1"), v1::CALL_EVENT_KIND_ABANDONED, number));
+}
+
+void TestScreenPop::wrapUpIsRecordedAndTheAgentIsAvailable()
+{
+    const QString number = m_server.knownNumber(1);
+    QVERIFY(!number.isEmpty());
+    v1::CallerContext expected;
+    QVERIFY(m_server.lookup(number, &expected));
+    signInAvailable(m_server.account(QStringLiteral("agent"), 0));
+    ui::AgentWindow *window = m_desk->agentWindow();
+    auto *banner = window->findChild<ui::OfferBanner *>(QStringLiteral("offerBanner"));
+    auto *panel = window->findChild<ui::WrapUpPanel *>(QStringLiteral("wrapUpPanel"));
+    QVERIFY(banner && panel);
+    QVERIFY(!panel->isVisible());
+
+    QVERIFY(m_server.reportCall(QStringLiteral("ui-wrapup-1"), v1::CALL_EVENT_KIND_OFFERED, number));
+    QTRY_COMPARE_WITH_TIMEOUT(banner->mode(), ui::OfferBanner::Mode::Offered, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->screenPop()->state(), ui::ScreenPop::State::Known, 15000);
+    QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::OnContact, 15000);
+    QTest::keyClick(window, Qt::Key_E, Qt::ControlModifier);
+
+    // The contact ended: the wrap-up panel, its after-call-work time counting, the keyboard in it.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::WrapUp, 15000);
+    auto *disposition = panel->findChild<QComboBox *>(QStringLiteral("wrapUpDisposition"));
+    auto *notes = panel->findChild<QLineEdit *>(QStringLiteral("wrapUpNotes"));
+    auto *error = panel->findChild<QLabel *>(QStringLiteral("wrapUpError"));
+    auto *dissatisfied = panel->findChild<QRadioButton *>(QStringLiteral("wrapUpDissatisfied"));
+    QVERIFY(disposition && notes && error && dissatisfied);
+    QTRY_VERIFY_WITH_TIMEOUT(disposition->hasFocus(), 15000);
+    QVERIFY(plain(labelText(panel, QStringLiteral("wrapUpTimer"))).startsWith(QStringLiteral("وقت ما بعد المكالمة")));
+
+    // Saving with nothing chosen says what is missing, and keeps the agent in wrap-up.
+    QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("طريقة انتهاء")), qPrintable(error->text()));
+    QVERIFY(panel->isVisible());
+    QCOMPARE(window->presence(), AgentState::WrapUp);
+
+    // Keyboard only: the disposition with the arrows, notes, the mood, Ctrl+S.
+    while (disposition->currentData().toString() != QLatin1StringView("complaint_logged")) {
+        const int before = disposition->currentIndex();
+        QTest::keyClick(disposition, Qt::Key_Down);
+        QVERIFY2(disposition->currentIndex() != before, "complaint_logged is not in the list");
+    }
+    QTest::keyClick(disposition, Qt::Key_Tab);
+    QTRY_VERIFY(notes->hasFocus());
+    notes->insert(QStringLiteral("المياه ما زالت مقطوعة؛ اعتذرت وسجلت الشكوى"));
+    dissatisfied->setFocus();
+    QTest::keyClick(dissatisfied, Qt::Key_Space);
+    QVERIFY(dissatisfied->isChecked());
+    QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isVisible(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+
+    // The server has it: the lead's follow-up list shows the dissatisfied caller.
+    auto supervisor = v1::SupervisorService::NewStub(m_server.grpc().channel());
+    const QString lead = m_server.token(m_server.account(QStringLiteral("lead")));
+    const QString name = QString::fromStdString(expected.customer().name());
+    bool listed = false;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            v1::GetFollowUpListRequest request;
+            v1::FollowUpList list;
+            if (!supervisor->GetFollowUpList(GrpcTestClient::context(lead).get(), request, &list).ok())
+                return false;
+            for (const v1::FollowUpItem &item : list.items())
+                listed = listed
+                    || (item.reason() == v1::FOLLOW_UP_REASON_DISSATISFIED_CALLER
+                        && QString::fromStdString(item.customer_name()) == name);
+            return listed;
+        }(),
+        15000);
 }
 
 void TestScreenPop::screenPopWorksWithoutAWindow()

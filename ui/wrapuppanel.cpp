@@ -1,0 +1,226 @@
+#include "ui/wrapuppanel.h"
+
+#include "client/sanadclient.h"
+#include "core/casepolicy.h"
+#include "core/casestatus.h"
+#include "ui/displaytext.h"
+#include "ui/screenpop.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace sanad::ui {
+
+namespace {
+
+// The default policy's codes (core/casepolicy.cpp); a code a custom policy adds shows as it is.
+QString dispositionText(const QString &code)
+{
+    if (code == QLatin1StringView("resolved"))
+        return WrapUpPanel::tr("Resolved");
+    if (code == QLatin1StringView("information_given"))
+        return WrapUpPanel::tr("Information given");
+    if (code == QLatin1StringView("referred"))
+        return WrapUpPanel::tr("Referred to a department");
+    if (code == QLatin1StringView("callback_scheduled"))
+        return WrapUpPanel::tr("Callback scheduled");
+    if (code == QLatin1StringView("follow_up"))
+        return WrapUpPanel::tr("Needs follow-up");
+    if (code == QLatin1StringView("complaint_logged"))
+        return WrapUpPanel::tr("Complaint logged");
+    if (code == QLatin1StringView("wrong_number"))
+        return WrapUpPanel::tr("Wrong number");
+    if (code == QLatin1StringView("dropped"))
+        return WrapUpPanel::tr("Call dropped");
+    return code;
+}
+
+const CallerMood kMoods[] = { CallerMood::Satisfied, CallerMood::Neutral, CallerMood::Dissatisfied };
+
+} // namespace
+
+WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWidget *parent)
+    : QFrame(parent)
+    , m_client(client)
+    , m_screenPop(screenPop)
+    , m_title(new QLabel(this))
+    , m_timer(new QLabel(this))
+    , m_dispositionLabel(new QLabel(this))
+    , m_disposition(new QComboBox(this))
+    , m_notesLabel(new QLabel(this))
+    , m_notes(new QLineEdit(this))
+    , m_moodLabel(new QLabel(this))
+    , m_mood(new QButtonGroup(this))
+    , m_error(new QLabel(this))
+    , m_save(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("wrapUpPanel"));
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(QStringLiteral("#wrapUpPanel { background: #eef4fb; border: 1px solid #9bb7d4; border-radius: 4px; }"));
+    m_title->setObjectName(QStringLiteral("wrapUpTitle"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_timer->setObjectName(QStringLiteral("wrapUpTimer"));
+    m_disposition->setObjectName(QStringLiteral("wrapUpDisposition"));
+    m_notes->setObjectName(QStringLiteral("wrapUpNotes"));
+    m_error->setObjectName(QStringLiteral("wrapUpError"));
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    m_save->setObjectName(QStringLiteral("wrapUpSave"));
+    m_dispositionLabel->setBuddy(m_disposition);
+    m_notesLabel->setBuddy(m_notes);
+
+    auto *moods = new QHBoxLayout;
+    const char *const moodNames[] = { "wrapUpSatisfied", "wrapUpNeutral", "wrapUpDissatisfied" };
+    for (int i = 0; i < 3; ++i) {
+        auto *button = new QRadioButton(this);
+        button->setObjectName(QString::fromLatin1(moodNames[i]));
+        m_mood->addButton(button, int(kMoods[i]));
+        moods->addWidget(button);
+    }
+    moods->addStretch(1);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addStretch(1);
+    header->addWidget(m_timer);
+    auto *form = new QFormLayout;
+    form->addRow(m_dispositionLabel, m_disposition);
+    form->addRow(m_notesLabel, m_notes);
+    form->addRow(m_moodLabel, moods);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_error, 1);
+    footer->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addLayout(form);
+    layout->addLayout(footer);
+
+    connect(m_save, &QPushButton::clicked, this, &WrapUpPanel::save);
+    connect(m_notes, &QLineEdit::returnPressed, this, &WrapUpPanel::save);
+    auto *saveShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_S), this);
+    saveShortcut->setContext(Qt::WindowShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, [this] {
+        if (isVisible())
+            save();
+    });
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &WrapUpPanel::updateTimer);
+
+    retranslateUi();
+    hide();
+}
+
+void WrapUpPanel::start(const QString &callId)
+{
+    m_callId = callId;
+    m_disposition->setCurrentIndex(-1);
+    m_notes->clear();
+    m_mood->setExclusive(false);
+    for (QAbstractButton *button : m_mood->buttons())
+        button->setChecked(false);
+    m_mood->setExclusive(true);
+    m_error->hide();
+    m_elapsed.start();
+    m_tick.start();
+    updateTimer();
+    show();
+    m_disposition->setFocus(Qt::OtherFocusReason);
+}
+
+void WrapUpPanel::stop()
+{
+    m_callId.clear();
+    m_tick.stop();
+    hide();
+}
+
+int WrapUpPanel::afterCallWorkSeconds() const
+{
+    return m_elapsed.isValid() ? int(m_elapsed.elapsed() / 1000) : 0;
+}
+
+void WrapUpPanel::updateTimer()
+{
+    m_timer->setText(tr("After-call work %1").arg(DisplayText::duration(afterCallWorkSeconds())));
+}
+
+void WrapUpPanel::save()
+{
+    if (!isActive())
+        return;
+    const client::CallerContext &context = m_screenPop->context();
+    QString problem;
+    if (context.customer.id.isEmpty())
+        problem = tr("The caller is not a customer on file: add them with the new-caller form first, so the "
+                     "wrap-up has someone to belong to.");
+    else if (m_disposition->currentIndex() < 0)
+        problem = tr("Choose how the contact ended (the disposition).");
+    else if (m_mood->checkedId() < 0)
+        problem = tr("Choose the caller's mood: satisfied, neutral or dissatisfied.");
+    if (!problem.isEmpty()) {
+        m_error->setText(problem);
+        m_error->show();
+        return;
+    }
+    client::WrapUp wrapUp;
+    wrapUp.customerId = context.customer.id;
+    for (const client::CaseInfo &c : context.cases) {
+        if (isOpenStatus(c.status)) {
+            wrapUp.caseId = c.id; // the open case the contact was about
+            break;
+        }
+    }
+    wrapUp.callId = m_callId;
+    wrapUp.disposition = m_disposition->currentData().toString();
+    wrapUp.notes = m_notes->text().simplified();
+    wrapUp.mood = static_cast<CallerMood>(m_mood->checkedId());
+    wrapUp.afterCallWorkSeconds = afterCallWorkSeconds();
+    // Kept in the outbox first (docs/sync.md): recorded even if the service is away right now.
+    m_client->recordWrapUp(wrapUp);
+    stop();
+    Q_EMIT finished();
+}
+
+void WrapUpPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QFrame::changeEvent(event);
+}
+
+void WrapUpPanel::retranslateUi()
+{
+    m_title->setText(tr("Wrap-up"));
+    m_dispositionLabel->setText(tr("&Disposition:"));
+    m_notesLabel->setText(tr("N&otes:"));
+    m_moodLabel->setText(tr("Caller's mood:"));
+    m_notes->setPlaceholderText(tr("What was done, what the caller was told"));
+    const QString current = m_disposition->currentData().toString();
+    m_disposition->clear();
+    for (const QString &code : CasePolicy::defaults().dispositionCodes)
+        m_disposition->addItem(dispositionText(code), code);
+    m_disposition->setCurrentIndex(current.isEmpty() ? -1 : m_disposition->findData(current));
+    m_disposition->setPlaceholderText(tr("Choose…"));
+    const QString moodTexts[] = { tr("Satisfied"), tr("Neutral"), tr("Dissatisfied") };
+    for (int i = 0; i < 3; ++i)
+        m_mood->button(int(kMoods[i]))->setText(moodTexts[i]);
+    m_save->setText(tr("Save and become available"));
+    m_save->setToolTip(tr("Records the wrap-up and makes you available for the next contact (Ctrl+S)"));
+    m_disposition->setAccessibleName(tr("Disposition"));
+    m_notes->setAccessibleName(tr("Wrap-up notes"));
+    updateTimer();
+}
+
+} // namespace sanad::ui

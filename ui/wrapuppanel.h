@@ -1,0 +1,72 @@
+#pragma once
+
+#include "client/types.h"
+
+#include <QElapsedTimer>
+#include <QFrame>
+#include <QTimer>
+
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace sanad::client {
+class SanadClient;
+}
+
+namespace sanad::ui {
+
+class ScreenPop;
+
+// After a contact ends, above the screen-pop (docs/cases.md): the disposition (one of the
+// policy's codes), notes, the caller's mood and the after-call-work time counting up. Save
+// (Ctrl+S, or Enter in the notes) records it as one mutation, through the outbox, so it is kept
+// even when the service is away; then the agent is available again (finished). The disposition
+// and the mood must be chosen; the panel says so in the interface's language.
+class WrapUpPanel final : public QFrame
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WrapUpPanel)
+
+public:
+    WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWidget *parent = nullptr);
+
+    // Shows the panel for the contact that just ended; the after-call-work time starts now.
+    void start(const QString &callId);
+    // Hides it without recording anything (a new contact, or signing out).
+    void stop();
+    bool isActive() const { return !m_callId.isEmpty(); }
+    int afterCallWorkSeconds() const;
+
+Q_SIGNALS:
+    // The wrap-up is recorded (or queued in the outbox): the agent can take the next contact.
+    void finished();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateTimer();
+    void save();
+
+    client::SanadClient *m_client;
+    ScreenPop *m_screenPop;
+    QString m_callId;
+    QElapsedTimer m_elapsed;
+    QTimer m_tick;
+    QLabel *m_title;
+    QLabel *m_timer;
+    QLabel *m_dispositionLabel;
+    QComboBox *m_disposition;
+    QLabel *m_notesLabel;
+    QLineEdit *m_notes;
+    QLabel *m_moodLabel;
+    QButtonGroup *m_mood;
+    QLabel *m_error;
+    QPushButton *m_save;
+};
+
+} // namespace sanad::ui
