@@ -9,6 +9,7 @@
 #include "server/storage/customerrepository.h"
 #include "server/storage/interactionrepository.h"
 #include "server/storage/lifecyclerepository.h"
+#include "server/storage/referralrepository.h"
 #include "server/storage/syncrepository.h"
 #include "server/storage/transaction.h"
 #include "server/util/protoutil.h"
@@ -154,7 +155,7 @@ v1::MutationResult CaseLifecycle::referCase(const QString &mutationId, const v1:
     setTimestampMs(referral.mutable_due_at(),
                    m_policy.referralDueAtMs(fromStd(record->category()), static_cast<Priority>(record->priority()),
                                             nowMs));
-    lifecycle.insertReferral(referral);
+    ReferralRepository(m_database).insert(referral);
 
     record->set_status(v1::CASE_STATUS_REFERRED);
     record->set_version(record->version() + 1);

@@ -2,6 +2,7 @@
 
 #include "core/arabictext.h"
 #include "server/storage/database.h"
+#include "server/storage/referralrepository.h"
 #include "server/storage/sqlquery.h"
 #include "server/util/protoutil.h"
 
@@ -11,27 +12,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kReferralColumns = u"id, case_id, department, owner, created_at, due_at, status"_s;
-
-v1::Referral readReferral(const SqlQuery &query)
-{
-    v1::Referral referral;
-    referral.set_id(toStd(query.text(0)));
-    referral.set_case_id(toStd(query.text(1)));
-    referral.set_department(toStd(query.text(2)));
-    referral.set_owner(toStd(query.text(3)));
-    setTimestampMs(referral.mutable_created_at(), query.integer(4));
-    if (query.integer(5) > 0)
-        setTimestampMs(referral.mutable_due_at(), query.integer(5));
-    referral.set_status(static_cast<v1::ReferralStatus>(query.value(6).toInt()));
-    return referral;
-}
-
 QList<v1::Referral> readReferrals(SqlQuery &query)
 {
     QList<v1::Referral> list;
     while (query.next())
-        list.append(readReferral(query));
+        list.append(ReferralRepository::fromRow(query));
     return list;
 }
 
@@ -152,23 +137,10 @@ QList<v1::Case> LifecycleRepository::openCasesAt(const QString &category, const 
     return list;
 }
 
-void LifecycleRepository::insertReferral(const v1::Referral &referral)
-{
-    SqlQuery query(m_db, u"INSERT INTO referrals ("_s + kReferralColumns + u") VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    query.bind(fromStd(referral.id()))
-        .bind(fromStd(referral.case_id()))
-        .bind(fromStd(referral.department()))
-        .bind(fromStd(referral.owner()))
-        .bind(timestampMs(referral.created_at()))
-        .bind(referral.has_due_at() ? timestampMs(referral.due_at()) : qint64(0))
-        .bind(int(referral.status()))
-        .exec();
-}
-
 QList<v1::Referral> LifecycleRepository::referralsOfCase(const QString &caseId)
 {
     SqlQuery query(m_db,
-                   u"SELECT "_s + kReferralColumns
+                   u"SELECT "_s + ReferralRepository::columns()
                        + u" FROM referrals WHERE case_id = ? ORDER BY created_at DESC, id DESC"_s);
     query.bind(caseId).exec();
     return readReferrals(query);
@@ -177,7 +149,7 @@ QList<v1::Referral> LifecycleRepository::referralsOfCase(const QString &caseId)
 QList<v1::Referral> LifecycleRepository::overdueNotRaised(qint64 nowMs)
 {
     SqlQuery query(m_db,
-                   u"SELECT "_s + kReferralColumns
+                   u"SELECT "_s + ReferralRepository::columns()
                        + u" FROM referrals WHERE due_at > 0 AND due_at < ? AND status NOT IN (?, ?) "
                          "AND overdue_raised_at = 0 ORDER BY due_at, id"_s);
     query.bind(nowMs).bind(kReferralDone).bind(kReferralCancelled).exec();
@@ -193,7 +165,7 @@ void LifecycleRepository::markOverdueRaised(const QString &referralId, qint64 no
 QList<v1::Referral> LifecycleRepository::overdue(qint64 nowMs)
 {
     SqlQuery query(m_db,
-                   u"SELECT "_s + kReferralColumns
+                   u"SELECT "_s + ReferralRepository::columns()
                        + u" FROM referrals WHERE due_at > 0 AND due_at < ? AND status NOT IN (?, ?) "
                          "ORDER BY due_at, id"_s);
     query.bind(nowMs).bind(kReferralDone).bind(kReferralCancelled).exec();

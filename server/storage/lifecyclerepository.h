@@ -32,7 +32,6 @@ public:
     // incident rule looks for a parent among them.
     QList<v1::Case> openCasesAt(const QString &category, const QString &locationKey, qint64 sinceMs);
 
-    void insertReferral(const v1::Referral &referral);
     QList<v1::Referral> referralsOfCase(const QString &caseId);
     // Referrals past due, not done or cancelled, and not yet raised (priority) for being overdue.
     QList<v1::Referral> overdueNotRaised(qint64 nowMs);

@@ -41,19 +41,28 @@ QList<v1::Referral> ReferralRepository::forCustomer(const QString &customerId)
                    "ORDER BY r.created_at DESC, r.id DESC"_s);
     query.bind(customerId).exec();
     QList<v1::Referral> list;
-    while (query.next()) {
-        v1::Referral referral;
-        referral.set_id(toStd(query.text(0)));
-        referral.set_case_id(toStd(query.text(1)));
-        referral.set_department(toStd(query.text(2)));
-        referral.set_owner(toStd(query.text(3)));
-        setTimestampMs(referral.mutable_created_at(), query.integer(4));
-        if (query.integer(5) > 0)
-            setTimestampMs(referral.mutable_due_at(), query.integer(5));
-        referral.set_status(static_cast<v1::ReferralStatus>(query.value(6).toInt()));
-        list.append(std::move(referral));
-    }
+    while (query.next())
+        list.append(fromRow(query));
     return list;
+}
+
+QString ReferralRepository::columns()
+{
+    return u"id, case_id, department, owner, created_at, due_at, status"_s;
+}
+
+v1::Referral ReferralRepository::fromRow(const SqlQuery &query)
+{
+    v1::Referral referral;
+    referral.set_id(toStd(query.text(0)));
+    referral.set_case_id(toStd(query.text(1)));
+    referral.set_department(toStd(query.text(2)));
+    referral.set_owner(toStd(query.text(3)));
+    setTimestampMs(referral.mutable_created_at(), query.integer(4));
+    if (query.integer(5) > 0)
+        setTimestampMs(referral.mutable_due_at(), query.integer(5));
+    referral.set_status(static_cast<v1::ReferralStatus>(query.value(6).toInt()));
+    return referral;
 }
 
 } // namespace sanad::server

@@ -11,6 +11,7 @@
 namespace sanad::server {
 
 class Database;
+class SqlQuery;
 class WriteStatement;
 
 // referrals of cases to departments, each with an owner and a due time.
@@ -23,6 +24,10 @@ public:
     void insert(const v1::Referral &referral);
     // The referrals of every case of the customer, newest first.
     QList<v1::Referral> forCustomer(const QString &customerId);
+
+    // The columns a referral is read from, in the order fromRow reads them.
+    static QString columns();
+    static v1::Referral fromRow(const SqlQuery &query);
 
 private:
     Database &m_database;
