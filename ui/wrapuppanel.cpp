@@ -65,7 +65,8 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
 {
     setObjectName(QStringLiteral("wrapUpPanel"));
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral("#wrapUpPanel { background: #eef4fb; border: 1px solid #9bb7d4; border-radius: 4px; }"));
+    setStyleSheet(
+        QStringLiteral("#wrapUpPanel { background: #eef4fb; border: 1px solid #9bb7d4; border-radius: 4px; }"));
     m_title->setObjectName(QStringLiteral("wrapUpTitle"));
     QFont bold = m_title->font();
     bold.setBold(true);

@@ -256,8 +256,8 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
         callback->set_case_id(record->id());
         if (const auto it = fields.find("callback_phone"); it != fields.end())
             callback->set_phone(it->second);
-        callback->set_reason(
-            toStd(u"%1 — %2 (%3)"_s.arg(fromStd(script->title_ar()), fromStd(script->title_en()), fromStd(record->number()))));
+        callback->set_reason(toStd(u"%1 — %2 (%3)"_s.arg(fromStd(script->title_ar()), fromStd(script->title_en()),
+                                                         fromStd(record->number()))));
         if (const auto it = fields.find("callback_at"); it != fields.end()) {
             const QString when = fromStd(it->second);
             QDateTime due = QDateTime::fromString(when, Qt::ISODate);
@@ -266,8 +266,8 @@ v1::MutationResult ScriptRunRecorder::apply(const QString &mutationId, const v1:
             if (due.isValid())
                 setTimestampMs(callback->mutable_due_at(), due.toMSecsSinceEpoch());
         }
-        const v1::MutationResult task =
-            CaseLifecycle(m_database, m_normalizer, m_policy).scheduleCallback(QString(), schedule, nowMs);
+        const v1::MutationResult task
+            = CaseLifecycle(m_database, m_normalizer, m_policy).scheduleCallback(QString(), schedule, nowMs);
         if (task.outcome() != v1::MUTATION_OUTCOME_APPLIED)
             notWritten.append(u"no callback task (%1)"_s.arg(fromStd(task.detail())));
     }

@@ -172,9 +172,9 @@ grpc::ServerUnaryReactor *SupervisorService::GetFollowUpList(grpc::CallbackServe
         if (!auth.ok())
             return auth.status;
         if (request->limit() < 0)
-            return invalidArgument(u"limit is negative: leave it 0 for %1 items, or ask for at most %2."_s.arg(
-                                       kDefaultLimit)
-                                       .arg(kMaxLimit));
+            return invalidArgument(
+                u"limit is negative: leave it 0 for %1 items, or ask for at most %2."_s.arg(kDefaultLimit)
+                    .arg(kMaxLimit));
         const int limit = request->limit() == 0 ? kDefaultLimit : std::min(request->limit(), kMaxLimit);
         computeFollowUpList(m_context, limit, response);
         return grpc::Status::OK;

@@ -101,8 +101,7 @@ void LifecycleRepository::save(const v1::Case &record)
         .bind(fromStd(record.incident_id()))
         .bind(int(record.incident_reports()))
         .bind(record.escalated() ? timestampMs(record.updated_at()) : qint64(0))
-        .bind(record.has_awaiting_confirmation_since() ? timestampMs(record.awaiting_confirmation_since())
-                                                       : qint64(0))
+        .bind(record.has_awaiting_confirmation_since() ? timestampMs(record.awaiting_confirmation_since()) : qint64(0))
         .bind(int(record.reopen_count()))
         .bind(int(record.repeat_contacts()))
         .exec();
@@ -275,8 +274,12 @@ void LifecycleRepository::insertCallback(const v1::CallbackTask &t)
 
 void LifecycleRepository::updateCallback(const v1::CallbackTask &t)
 {
-    SqlQuery query(m_db, u"UPDATE callback_tasks SET status = ?, attempts = ?, outcome = ?, version = ? WHERE id = ?"_s);
-    query.bind(int(t.status())).bind(int(t.attempts())).bind(fromStd(t.outcome())).bind(qint64(t.version()))
+    SqlQuery query(m_db,
+                   u"UPDATE callback_tasks SET status = ?, attempts = ?, outcome = ?, version = ? WHERE id = ?"_s);
+    query.bind(int(t.status()))
+        .bind(int(t.attempts()))
+        .bind(fromStd(t.outcome()))
+        .bind(qint64(t.version()))
         .bind(fromStd(t.id()))
         .exec();
 }
