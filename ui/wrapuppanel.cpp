@@ -109,6 +109,9 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
     layout->addLayout(footer);
 
     connect(m_save, &QPushButton::clicked, this, &WrapUpPanel::save);
+    // A "choose …" sentence goes as soon as the agent chooses.
+    connect(m_disposition, &QComboBox::currentIndexChanged, m_error, &QWidget::hide);
+    connect(m_mood, &QButtonGroup::idClicked, m_error, &QWidget::hide);
     connect(m_notes, &QLineEdit::returnPressed, this, &WrapUpPanel::save);
     auto *saveShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_S), this);
     saveShortcut->setContext(Qt::WindowShortcut);

@@ -402,6 +402,7 @@ void TestScreenPop::wrapUpIsRecordedAndTheAgentIsAvailable()
         QTest::keyClick(disposition, Qt::Key_Down);
         QVERIFY2(disposition->currentIndex() != before, "complaint_logged is not in the list");
     }
+    QVERIFY(!error->isVisible());
     QTest::keyClick(disposition, Qt::Key_Tab);
     QTRY_VERIFY(notes->hasFocus());
     notes->insert(QStringLiteral("المياه ما زالت مقطوعة؛ اعتذرت وسجلت الشكوى"));
