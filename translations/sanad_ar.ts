@@ -1171,8 +1171,8 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <translation>ما بعد المكالمة مع %1</translation>
     </message>
     <message>
-        <source>Finish your notes, then press F9 to become available again.</source>
-        <translation>أكمل ملاحظاتك، ثم اضغط F9 لتصبح متاحًا من جديد.</translation>
+        <source>Record the wrap-up and become available with Ctrl+S, or press F9 to go on without it.</source>
+        <translation>سجّل ملخص ما بعد المكالمة وتحوّل إلى «متاح» بالضغط على Ctrl+S، أو اضغط F9 للمتابعة دونه.</translation>
     </message>
     <message>
         <source>This contact is no longer offered to you</source>

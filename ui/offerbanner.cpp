@@ -214,7 +214,7 @@ void OfferBanner::refresh()
         break;
     case Mode::WrapUp:
         title = tr("Wrap-up after the contact with %1").arg(caller);
-        detail = tr("Finish your notes, then press F9 to become available again.");
+        detail = tr("Record the wrap-up and become available with Ctrl+S, or press F9 to go on without it.");
         break;
     case Mode::Revoked:
         if (m_noLongerOffered) {
