@@ -521,11 +521,9 @@ bool LocalStore::applyPage(const QList<CachedEntity> &entities, const QString &n
 {
     if (!m_db.transaction())
         return false;
-    for (const CachedEntity &entity : entities) {
-        if (!writeEntity(entity, nowMs)) {
-            m_db.rollback();
-            return false;
-        }
+    if (!writeEntities(entities, nowMs)) {
+        m_db.rollback();
+        return false;
     }
     if (!setMeta(u"cursor"_s, nextCursor) || !setMeta(u"server_epoch"_s, epoch)
         || !setMeta(u"last_pulled_at"_s, QString::number(nowMs))) {
@@ -554,9 +552,25 @@ void LocalStore::evictBeyondLimit()
     exec(u"DELETE FROM customers WHERE id IN (SELECT id FROM evicted)"_s);
 }
 
-bool LocalStore::cacheEntity(const CachedEntity &entity, qint64 nowMs)
+bool LocalStore::writeEntities(const QList<CachedEntity> &entities, qint64 nowMs)
 {
-    return writeEntity(entity, nowMs);
+    for (const CachedEntity &entity : entities) {
+        if (!writeEntity(entity, nowMs))
+            return false;
+    }
+    return true;
+}
+
+bool LocalStore::cacheEntities(const QList<CachedEntity> &entities, qint64 nowMs)
+{
+    if (!m_db.transaction())
+        return false;
+    if (!writeEntities(entities, nowMs)) {
+        m_db.rollback();
+        return false;
+    }
+    evictBeyondLimit();
+    return m_db.commit();
 }
 
 int LocalStore::resetForNewEpoch(const QString &epoch)

@@ -126,7 +126,9 @@ public:
     // Cache.
     void setCacheLimit(int maxCustomers) { m_maxCustomers = maxCustomers; }
     int cacheLimit() const { return m_maxCustomers; }
-    bool cacheEntity(const CachedEntity &entity, qint64 nowMs); // a screen-pop seen online
+    // A screen-pop seen online: its customer, cases and contacts in one transaction (one sync to
+    // disk, not one per row).
+    bool cacheEntities(const QList<CachedEntity> &entities, qint64 nowMs);
     std::optional<CachedEntity> customerByPhone(const QString &e164);
     std::optional<CachedEntity> customer(const QString &id);
     QList<CachedEntity> casesOf(const QString &customerId);
@@ -140,6 +142,7 @@ public:
 private:
     bool createSchema();
     bool exec(const QString &sql);
+    bool writeEntities(const QList<CachedEntity> &entities, qint64 nowMs);
     bool writeEntity(const CachedEntity &entity, qint64 nowMs);
     void evictBeyondLimit();
     QString meta(const QString &key);

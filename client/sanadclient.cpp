@@ -675,7 +675,7 @@ void SanadClientPrivate::cacheContext(const v1::CallerContext &context)
     for (const std::string &phone : context.customer().phones())
         customer.phones.append(QString::fromStdString(phone));
     customer.payload = QByteArray::fromStdString(context.customer().SerializeAsString());
-    store.cacheEntity(customer, now);
+    QList<LocalStore::CachedEntity> entities { customer };
     for (v1::Case record : context.cases()) {
         record.clear_interactions();
         LocalStore::CachedEntity entity;
@@ -683,7 +683,7 @@ void SanadClientPrivate::cacheContext(const v1::CallerContext &context)
         entity.id = QString::fromStdString(record.id());
         entity.customerId = customer.id;
         entity.payload = QByteArray::fromStdString(record.SerializeAsString());
-        store.cacheEntity(entity, now);
+        entities.append(std::move(entity));
     }
     for (const v1::Interaction &interaction : context.history()) {
         LocalStore::CachedEntity entity;
@@ -692,8 +692,9 @@ void SanadClientPrivate::cacheContext(const v1::CallerContext &context)
         entity.customerId = customer.id;
         entity.caseId = QString::fromStdString(interaction.case_id());
         entity.payload = QByteArray::fromStdString(interaction.SerializeAsString());
-        store.cacheEntity(entity, now);
+        entities.append(std::move(entity));
     }
+    store.cacheEntities(entities, now);
 }
 
 bool SanadClientPrivate::answerFromCache(quint64 id, const ClientError &error, const QString &phone,
@@ -772,8 +773,9 @@ quint64 SanadClient::lookupCaller(const QString &phoneNumber)
             return ContextAnswer { convert::toCallerContext(response), response };
         },
         [this](quint64 id, const ContextAnswer &answer) {
-            d->cacheContext(answer.raw);
+            // The screen-pop first; the copy for offline use after it.
             Q_EMIT callerContextReady(id, answer.context);
+            d->cacheContext(answer.raw);
         },
         [this, phoneNumber](quint64 id, const ClientError &error) {
             return d->answerFromCache(id, error, phoneNumber, QString());
@@ -795,8 +797,9 @@ quint64 SanadClient::customerContext(const QString &customerId)
             return ContextAnswer { convert::toCallerContext(response), response };
         },
         [this](quint64 id, const ContextAnswer &answer) {
-            d->cacheContext(answer.raw);
+            // The screen-pop first; the copy for offline use after it.
             Q_EMIT callerContextReady(id, answer.context);
+            d->cacheContext(answer.raw);
         },
         [this, customerId](quint64 id, const ClientError &error) {
             return d->answerFromCache(id, error, QString(), customerId);

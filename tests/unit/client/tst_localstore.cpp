@@ -175,8 +175,8 @@ void TestLocalStore::offlineLookups()
 {
     LocalStore store;
     store.open(u":memory:"_s);
-    store.cacheEntity(customer(u"c1"_s, u"إيمان البلوشي"_s, u"+96891234567"_s), 10);
-    store.cacheEntity(customer(u"c2"_s, u"سالم الكندي"_s, u"+96891234568"_s), 20);
+    store.cacheEntities({ customer(u"c1"_s, u"إيمان البلوشي"_s, u"+96891234567"_s) }, 10);
+    store.cacheEntities({ customer(u"c2"_s, u"سالم الكندي"_s, u"+96891234568"_s) }, 20);
     QCOMPARE(store.customerByPhone(u"+96891234567"_s)->id, u"c1"_s);
     QVERIFY(!store.customerByPhone(u"+9689123456"_s)); // a whole number, not a prefix
     QCOMPARE(store.searchCustomers(u"ايمان البلوشى"_s, 10).size(), 1); // as agents type it
