@@ -28,6 +28,12 @@ struct CasePolicy
     QStringList dispositionCodes;
     bool wrapUpRequiredByDefault = false;
     QHash<QString, bool> wrapUpRequiredByQueue;
+    // Callback tasks (docs/cases.md): an abandoned caller is called back after a short delay
+    // (many ring again by themselves within a minute or two); an attempt that does not reach the
+    // customer is tried again after the retry time, and after the last attempt the task is given up.
+    int callbackDelayMinutes = 2;
+    int callbackRetryMinutes = 30;
+    int callbackMaxAttempts = 3;
 
     static CasePolicy defaults();
     // The defaults, overridden by what the JSON document gives. nullopt with *error set (a
@@ -40,6 +46,8 @@ struct CasePolicy
     qint64 incidentWindowMs() const { return qint64(incidentWindowHours) * 3600 * 1000; }
     bool isDispositionCode(const QString &code) const { return dispositionCodes.contains(code); }
     bool wrapUpRequired(const QString &queue) const;
+    qint64 callbackDelayMs() const { return qint64(callbackDelayMinutes) * 60 * 1000; }
+    qint64 callbackRetryMs() const { return qint64(callbackRetryMinutes) * 60 * 1000; }
 };
 
 // "low", "normal", "high", "urgent" ↔ Priority, as in the policy file.
