@@ -156,14 +156,27 @@ ContactOffer QueueRouter::contactOffer(const Call &call)
 
 bool QueueRouter::offerToBestAgentLocked(Call &call, qint64 nowMs)
 {
+    const auto longerIdle = [](const Agent &agent, const Agent *than) {
+        return !than || agent.idleSinceMs < than->idleSinceMs
+            || (agent.idleSinceMs == than->idleSinceMs && agent.idleOrder < than->idleOrder);
+    };
     Agent *best = nullptr;
+    Agent *ringingCallback = nullptr; // an agent offered a callback, which a caller may take over
     for (Agent &agent : m_agents) {
-        if (agent.connectionId == 0 || agent.state != AgentState::Available || !agent.offeredCallId.isEmpty()
-            || !serves(call.info.queue))
+        if (agent.connectionId == 0 || agent.state != AgentState::Available || !serves(call.info.queue))
             continue;
-        if (!best || agent.idleSinceMs < best->idleSinceMs
-            || (agent.idleSinceMs == best->idleSinceMs && agent.idleOrder < best->idleOrder))
-            best = &agent;
+        if (agent.offeredCallId.isEmpty()) {
+            if (longerIdle(agent, best))
+                best = &agent;
+        } else if (const auto held = m_calls.constFind(agent.offeredCallId);
+                   held != m_calls.cend() && held->info.callback.isCallback() && longerIdle(agent, ringingCallback)) {
+            ringingCallback = &agent;
+        }
+    }
+    if (!best && ringingCallback && !call.info.callback.isCallback()) {
+        // A caller on the line comes first: the callback goes back to wait for the next agent.
+        revokeOfferLocked(*ringingCallback, RevokeReason::Unspecified, nowMs);
+        best = ringingCallback;
     }
     if (!best)
         return false;

@@ -103,7 +103,8 @@ struct IncomingCall
 // Rules: a call waits in its queue in arrival order and is offered to the longest-idle agent
 // that is connected, AVAILABLE, holds no other offer and serves the queue (idle since the moment
 // the agent became AVAILABLE). Callback tasks wait in the same queues but go to agents only when
-// no call from the PBX is waiting for them: a caller on the line comes first. An offer not accepted within the offer
+// no call from the PBX is waiting for them: a caller on the line comes first, and takes over an
+// agent whose callback offer is still ringing when nobody else is free. An offer not accepted within the offer
 // timeout is revoked (TIMEOUT), the agent is set BREAK ("missed_offer": a contact centre's "not responding" rule) and
 // the call goes to the next agent. Accepting (AcceptContact, or ANSWERED from the PBX) puts the agent ON_CONTACT; ENDED
 // (or EndContact) puts the agent in WRAP_UP until the wrap-up of that call is recorded (wrapUpRecorded) or, where the

@@ -268,8 +268,17 @@ void TestQueueRouter::callsGoBeforeCallbacks()
     QCOMPARE(offers.constFirst().offer.callback.id, u"t1"_s);
     QCOMPARE(offers.constFirst().offer.callback.reason, u"abandoned"_s);
     QCOMPARE(offers.constFirst().offer.normalizedNumber, u"+96891111111"_s);
+    // A caller who rings while the callback is being offered takes it over.
+    m_router->callOffered(call(u"c2"_s, m_clock->nowMs(), u"+96894444444"_s));
+    QCOMPARE(m_recorder->of(u"b"_s, RouterEvent::Kind::Revoked).size(), 1);
+    QCOMPARE(m_router->callPhase(u"c2"_s), QueueRouter::CallPhase::Offered);
+    QCOMPARE(m_recorder->of(u"b"_s, RouterEvent::Kind::Offered).constLast().offer.callId, u"c2"_s);
+    QCOMPARE(m_router->callPhase(u"callback-t1-0"_s), QueueRouter::CallPhase::Waiting);
+    // The callback waits for the next free agent.
+    connectAvailable(u"c"_s, 3);
+    QCOMPARE(m_recorder->of(u"c"_s, RouterEvent::Kind::Offered).constFirst().offer.callback.id, u"t1"_s);
     // Taken like a call: the contact carries the task, so the server records an outbound call.
-    const QueueRouter::AcceptResult accepted = m_router->accept(u"b"_s, u"callback-t1-0"_s);
+    const QueueRouter::AcceptResult accepted = m_router->accept(u"c"_s, u"callback-t1-0"_s);
     QCOMPARE(accepted.outcome, QueueRouter::AcceptResult::Outcome::Accepted);
     QCOMPARE(accepted.call->callback.id, u"t1"_s);
 }
