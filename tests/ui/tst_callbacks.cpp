@@ -25,11 +25,6 @@ using namespace sanad::test;
 
 namespace {
 
-QString plain(const QString &text)
-{
-    return ui::bidi::stripFormatCharacters(text);
-}
-
 // SANAD_UI_SHOTS=DIR keeps a picture of the window at the moments a person would look at.
 void keepShot(QWidget *window, const QString &name)
 {
@@ -75,14 +70,8 @@ void TestCallbacks::abandonedCallerIsCalledBackAndRecovered()
     const QString name = QString::fromStdString(expected.customer().name());
 
     const DemoAccount agent = m_server.account(QStringLiteral("agent"), 0);
-    typeSignIn(*m_desk, m_server.address(), agent.username, agent.password);
-    QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(QStringLiteral("agentWindow")) != nullptr, 15000);
-    ui::AgentWindow *window = m_desk->agentWindow();
-    QTRY_COMPARE_WITH_TIMEOUT(m_desk->client()->streamState(), client::SanadClient::StreamState::Connected, 15000);
-    window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window));
-    QTest::keyClick(window, Qt::Key_F9);
-    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+    ui::AgentWindow *window = signInAvailable(*m_desk, m_server.address(), agent);
+    QVERIFY(window);
     auto *banner = window->findChild<ui::OfferBanner *>(QStringLiteral("offerBanner"));
     auto *panel = window->findChild<ui::WrapUpPanel *>(QStringLiteral("wrapUpPanel"));
     QVERIFY(banner && panel);
@@ -97,8 +86,8 @@ void TestCallbacks::abandonedCallerIsCalledBackAndRecovered()
     QTRY_COMPARE_WITH_TIMEOUT(banner->mode(), ui::OfferBanner::Mode::Offered, 15000);
     QVERIFY(window->ringer()->isRinging());
     QTRY_COMPARE_WITH_TIMEOUT(window->screenPop()->state(), ui::ScreenPop::State::Known, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(plain(banner->text()).contains(name), 15000);
-    const QString offered = plain(banner->text());
+    QTRY_VERIFY_WITH_TIMEOUT(ui::bidi::stripFormatCharacters(banner->text()).contains(name), 15000);
+    const QString offered = ui::bidi::stripFormatCharacters(banner->text());
     QVERIFY2(offered.startsWith(QStringLiteral("معاودة الاتصال بـ")), qPrintable(offered));
     QVERIFY2(offered.contains(QStringLiteral("أنهى المكالمة أثناء الانتظار")), qPrintable(offered));
     keepShot(window, QStringLiteral("callback-offered"));
@@ -106,7 +95,8 @@ void TestCallbacks::abandonedCallerIsCalledBackAndRecovered()
     // The agent takes it and calls; the banner says so.
     QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::OnContact, 15000);
-    QVERIFY2(plain(banner->text()).startsWith(QStringLiteral("جارٍ معاودة الاتصال")), qPrintable(banner->text()));
+    QVERIFY2(ui::bidi::stripFormatCharacters(banner->text()).startsWith(QStringLiteral("جارٍ معاودة الاتصال")),
+             qPrintable(banner->text()));
     QTest::keyClick(window, Qt::Key_E, Qt::ControlModifier);
 
     // The wrap-up asks first whether the customer was reached.

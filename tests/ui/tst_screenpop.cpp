@@ -97,14 +97,8 @@ void TestScreenPop::cleanup()
 
 void TestScreenPop::signInAvailable(const DemoAccount &agent)
 {
-    typeSignIn(*m_desk, m_server.address(), agent.username, agent.password);
-    QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(QStringLiteral("agentWindow")) != nullptr, 15000);
-    ui::AgentWindow *window = m_desk->agentWindow();
-    QTRY_COMPARE_WITH_TIMEOUT(m_desk->client()->streamState(), client::SanadClient::StreamState::Connected, 15000);
-    window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window));
-    QTest::keyClick(window, Qt::Key_F9);
-    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+    ui::AgentWindow *window = test::signInAvailable(*m_desk, m_server.address(), agent);
+    QVERIFY(window);
     QVERIFY(plain(labelText(window, QStringLiteral("presenceLabel"))).startsWith(QStringLiteral("متاح")));
 }
 

@@ -88,15 +88,8 @@ void TestScriptPanel::runToConfirmedResolutionWithTheKeyboard()
     options.language = ui::LanguageManager::Language::Arabic;
     options.sound = false;
     desk.start(options);
-    const DemoAccount agent = m_server.account(u"agent"_s);
-    typeSignIn(desk, m_server.address(), agent.username, agent.password);
-    QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(u"agentWindow"_s) != nullptr, 15000);
-    ui::AgentWindow *window = desk.agentWindow();
-    QTRY_COMPARE_WITH_TIMEOUT(desk.client()->streamState(), client::SanadClient::StreamState::Connected, 15000);
-    window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window));
-    QTest::keyClick(window, Qt::Key_F9);
-    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+    ui::AgentWindow *window = signInAvailable(desk, m_server.address(), m_server.account(u"agent"_s));
+    QVERIFY(window);
 
     // The call rings; Ctrl+Return accepts it.
     QVERIFY(m_server.reportCall(u"ui-script-1"_s, v1::CALL_EVENT_KIND_OFFERED, number));
@@ -196,15 +189,8 @@ void TestScriptPanel::identityByOneTimeCodeWithTheKeyboard()
     options.language = ui::LanguageManager::Language::English;
     options.sound = false;
     desk.start(options);
-    const DemoAccount agent = m_server.account(u"agent"_s, 2);
-    typeSignIn(desk, m_server.address(), agent.username, agent.password);
-    QTRY_VERIFY_WITH_TIMEOUT(visibleTopLevel(u"agentWindow"_s) != nullptr, 15000);
-    ui::AgentWindow *window = desk.agentWindow();
-    QTRY_COMPARE_WITH_TIMEOUT(desk.client()->streamState(), client::SanadClient::StreamState::Connected, 15000);
-    window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window));
-    QTest::keyClick(window, Qt::Key_F9);
-    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+    ui::AgentWindow *window = signInAvailable(desk, m_server.address(), m_server.account(u"agent"_s, 2));
+    QVERIFY(window);
     QVERIFY(m_server.reportCall(u"ui-script-2"_s, v1::CALL_EVENT_KIND_OFFERED, number));
     QTRY_COMPARE_WITH_TIMEOUT(window->screenPop()->state(), ui::ScreenPop::State::Known, 15000);
     QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);

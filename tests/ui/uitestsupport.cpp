@@ -1,5 +1,7 @@
 #include "uitestsupport.h"
 
+#include "client/sanadclient.h"
+#include "ui/agentwindow.h"
 #include "ui/desk.h"
 #include "ui/loginwindow.h"
 
@@ -128,6 +130,32 @@ void typeSignIn(ui::Desk &desk, const QString &server, const QString &user, cons
     passwordEdit->clear();
     QTest::keyClicks(passwordEdit, password);
     QTest::keyClick(passwordEdit, Qt::Key_Return);
+}
+
+ui::AgentWindow *signInAvailable(ui::Desk &desk, const QString &server, const DemoAccount &agent)
+{
+    typeSignIn(desk, server, agent.username, agent.password);
+    const auto waitFor = [](const char *what, const auto &condition) {
+        if (QTest::qWaitFor(condition, 15000))
+            return true;
+        qWarning() << "signing in:" << what << "did not happen within 15 s";
+        return false;
+    };
+    if (!waitFor("the agent window", [] { return visibleTopLevel(QStringLiteral("agentWindow")) != nullptr; }))
+        return nullptr;
+    ui::AgentWindow *window = desk.agentWindow();
+    if (!waitFor("the agent stream",
+                 [&desk] { return desk.client()->streamState() == client::SanadClient::StreamState::Connected; }))
+        return nullptr;
+    window->activateWindow();
+    if (!QTest::qWaitForWindowActive(window)) {
+        qWarning() << "signing in: the agent window did not become active";
+        return nullptr;
+    }
+    QTest::keyClick(window, Qt::Key_F9);
+    if (!waitFor("AVAILABLE", [window] { return window->presence() == AgentState::Available; }))
+        return nullptr;
+    return window;
 }
 
 void typeText(QWidget *widget, const QString &text)

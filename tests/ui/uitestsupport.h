@@ -12,8 +12,9 @@
 #include <memory>
 
 namespace sanad::ui {
+class AgentWindow;
 class Desk;
-}
+} // namespace sanad::ui
 
 namespace sanad::test {
 
@@ -73,6 +74,9 @@ private:
 QWidget *visibleTopLevel(const QString &objectName);
 // Signs in through the LoginWindow like a person: types into its fields and presses Enter.
 void typeSignIn(ui::Desk &desk, const QString &server, const QString &user, const QString &password);
+// Signs the agent in through the LoginWindow and goes available with F9 in the agent window, as a
+// person would; the window, or nullptr (with a warning saying which step did not happen in 15 s).
+ui::AgentWindow *signInAvailable(ui::Desk &desk, const QString &server, const DemoAccount &agent);
 // Types text into a widget key by key, Arabic included (QTest::keyClicks takes Latin-1 only).
 void typeText(QWidget *widget, const QString &text);
 // A TCP port on 127.0.0.1 with nothing listening (taken, then released).
