@@ -28,6 +28,13 @@ struct CasePolicy
     QStringList dispositionCodes;
     bool wrapUpRequiredByDefault = false;
     QHash<QString, bool> wrapUpRequiredByQueue;
+    // Labels the policy file gives its disposition codes ({"code", "ar", "en"}).
+    struct Label
+    {
+        QString arabic;
+        QString english;
+    };
+    QHash<QString, Label> dispositionLabels;
 
     static CasePolicy defaults();
     // The defaults, overridden by what the JSON document gives. nullopt with *error set (a
@@ -40,6 +47,10 @@ struct CasePolicy
     qint64 incidentWindowMs() const { return qint64(incidentWindowHours) * 3600 * 1000; }
     bool isDispositionCode(const QString &code) const { return dispositionCodes.contains(code); }
     bool wrapUpRequired(const QString &queue) const;
+    // The file's labels for a code, else the built-in ones of a built-in code, else the code itself.
+    Label dispositionLabel(const QString &code) const;
+    // The Arabic and English labels of the built-in codes; nullopt for any other code.
+    static std::optional<Label> builtInDispositionLabel(const QString &code);
 };
 
 // "low", "normal", "high", "urgent" ↔ Priority, as in the policy file.

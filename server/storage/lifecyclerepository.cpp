@@ -136,6 +136,17 @@ QList<v1::Case> LifecycleRepository::openCasesAt(const QString &category, const 
     return list;
 }
 
+QStringList LifecycleRepository::incidentCandidates(const QString &category, qint64 sinceMs)
+{
+    SqlQuery query(m_db,
+                   u"SELECT c.id FROM cases c LEFT JOIN case_lifecycle l ON l.case_id = c.id "
+                   "WHERE c.category = ? AND c.status NOT IN (5, 6) AND COALESCE(l.incident_id, '') = '' "
+                   "AND (COALESCE(l.incident_reports, 0) > 1 OR c.opened_at >= ?) "
+                   "ORDER BY c.opened_at DESC, c.id DESC"_s);
+    query.bind(category).bind(sinceMs).exec();
+    return readIds(query);
+}
+
 QList<v1::Referral> LifecycleRepository::referralsOfCase(const QString &caseId)
 {
     SqlQuery query(m_db,

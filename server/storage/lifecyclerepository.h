@@ -32,6 +32,11 @@ public:
     // incident rule looks for a parent among them.
     QList<v1::Case> openCasesAt(const QString &category, const QString &locationKey, qint64 sinceMs);
 
+    // Ids of the cases of this category a case could be linked to as a report: open incident
+    // parents (with reports, not reports themselves), and other open cases that are no report,
+    // opened at or after sinceMs. Newest first.
+    QStringList incidentCandidates(const QString &category, qint64 sinceMs);
+
     QList<v1::Referral> referralsOfCase(const QString &caseId);
     // Referrals past due, not done or cancelled, and not yet raised (priority) for being overdue.
     QList<v1::Referral> overdueNotRaised(qint64 nowMs);
