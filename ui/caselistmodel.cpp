@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -146,7 +147,7 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
         case NumberColumn:
             return DisplayText::caseNumber(c.number);
         case CategoryColumn:
-            return DisplayText::category(c.category);
+            return categoryText(c);
         case StatusColumn:
             return DisplayText::caseStatus(c.status);
         case PriorityColumn:
@@ -194,6 +195,22 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
         return false;
     }
     return {};
+}
+
+QString CaseListModel::categoryText(const client::CaseInfo &c) const
+{
+    // A report names its incident, so the agent can tell the caller what the incident is at; an
+    // incident says how many have reported it.
+    QString incident;
+    if (!c.incidentId.isEmpty())
+        incident = tr("report of incident %1")
+                       .arg(c.incidentNumber.isEmpty() ? tr("(number not known yet)")
+                                                       : DisplayText::caseNumber(c.incidentNumber));
+    else if (c.incidentReports > 1)
+        incident = tr("incident, reports: %1").arg(QLocale().toString(c.incidentReports));
+    if (incident.isEmpty())
+        return DisplayText::category(c.category);
+    return DisplayText::category(c.category) + tr(" · ") + incident;
 }
 
 QString CaseListModel::referralText(const client::ReferralInfo &r) const

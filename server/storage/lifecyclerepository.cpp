@@ -84,6 +84,13 @@ void LifecycleRepository::attach(v1::Case *record)
     record->set_reopen_count(query.value(4).toInt());
     record->set_repeat_contacts(query.value(5).toInt());
     query.finish();
+    if (record->incident_id().empty())
+        return;
+    SqlQuery parent(m_db, u"SELECT number FROM cases WHERE id = ?"_s);
+    parent.bind(fromStd(record->incident_id())).exec();
+    if (parent.next())
+        record->set_incident_number(toStd(parent.text(0)));
+    parent.finish();
 }
 
 void LifecycleRepository::save(const v1::Case &record)

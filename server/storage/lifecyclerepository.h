@@ -21,7 +21,7 @@ class LifecycleRepository
 public:
     explicit LifecycleRepository(Database &database);
 
-    // Fills the Case's lifecycle fields (16–21) from case_lifecycle.
+    // Fills the Case's lifecycle fields (16–21) from case_lifecycle, and incident_number (50).
     void attach(v1::Case *record);
     // Writes the Case's lifecycle fields (16–21).
     void save(const v1::Case &record);

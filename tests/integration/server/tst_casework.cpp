@@ -199,6 +199,12 @@ void TestCaseWork::incidentCandidatesAndLinking()
     QCOMPARE(response.incidents(0).reports(), 2);
     QVERIFY(response.incidents(0).incident());
     QCOMPARE(response.incidents(0).priority(), v1::PRIORITY_HIGH); // raised one step from normal
+    // The report's caller context names the incident by its number, so the agent can tell them.
+    v1::CallerContext context;
+    QVERIFY(m_client->lookup(m_agent, u"+96892000002"_s, &context).ok());
+    QCOMPARE(context.cases_size(), 1);
+    QCOMPARE(context.cases(0).incident_id(), first);
+    QCOMPARE(context.cases(0).incident_number(), response.incidents(0).number());
 
     // The limit is kept.
     newCase(newCustomer("+96892000004"), "water.supply_cut", "الخوير");
