@@ -1188,8 +1188,7 @@ WorkPolicyInfo SanadClient::workPolicy() const
     return WorkPolicyInfo::defaults();
 }
 
-quint64 SanadClient::listIncidents(const QString &category, const QString &location, const QString &caseId,
-                                   int limit)
+quint64 SanadClient::listIncidents(const QString &category, const QString &location, const QString &caseId, int limit)
 {
     v1::ListIncidentsRequest request;
     request.set_category(category.toStdString());

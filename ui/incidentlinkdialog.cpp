@@ -193,8 +193,9 @@ void IncidentLinkDialog::retranslateUi()
         item->setText(PlaceColumn, c.location.isEmpty() ? tr("(no place recorded)") : bidi::isolateAuto(c.location));
         item->setText(ReportsColumn, QLocale().toString(c.reports));
         item->setText(PriorityColumn, DisplayText::priority(c.priority));
-        item->setText(StatusColumn, c.incident ? tr("Incident, %1").arg(DisplayText::caseStatus(c.status))
-                                               : DisplayText::caseStatus(c.status));
+        item->setText(StatusColumn,
+                      c.incident ? tr("Incident, %1").arg(DisplayText::caseStatus(c.status))
+                                 : DisplayText::caseStatus(c.status));
         item->setText(OpenedColumn, DisplayText::dateTime(c.openedAt));
         if (!c.summary.isEmpty())
             item->setToolTip(PlaceColumn, bidi::isolateAuto(c.summary));
@@ -204,11 +205,11 @@ void IncidentLinkDialog::retranslateUi()
         m_state->setText(tr("Asking the server for incidents…"));
         break;
     case State::Ready:
-        m_state->setText(m_incidents.isEmpty()
-                             ? tr("No open incident or recent case of this category matches the place. Clear the "
-                                  "place to see them all.")
-                             : tr("Up and down arrows choose; Enter links case %1 as a report of the chosen one.")
-                                   .arg(number));
+        m_state->setText(
+            m_incidents.isEmpty()
+                ? tr("No open incident or recent case of this category matches the place. Clear the "
+                     "place to see them all.")
+                : tr("Up and down arrows choose; Enter links case %1 as a report of the chosen one.").arg(number));
         break;
     case State::Failed:
         m_state->setText(tr("The incidents could not be listed: %1").arg(DisplayText::error(m_error)));

@@ -109,6 +109,7 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
 void WrapUpPanel::start(const QString &callId)
 {
     m_callId = callId;
+    retranslateUi(); // the codes as the client has them now (the server's, or the copy kept from before)
     m_disposition->setCurrentIndex(-1);
     m_notes->clear();
     m_mood->setExclusive(false);

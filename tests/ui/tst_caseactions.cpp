@@ -17,13 +17,13 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
-#include <QRadioButton>
-#include <QTemporaryDir>
-#include <QTreeWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace sanad;
 using namespace sanad::test;
@@ -252,7 +252,8 @@ void TestCaseActions::resolveAsksForTheCustomersConfirmation()
                 return false;
             for (const v1::Change &change : page.changes()) {
                 if (change.has_callback_task() && change.callback_task().case_id() == "ui-ca-case-2"
-                    && QString::fromStdString(change.callback_task().reason()) == QStringLiteral("إبلاغها بموعد فريق الصيانة"))
+                    && QString::fromStdString(change.callback_task().reason())
+                        == QStringLiteral("إبلاغها بموعد فريق الصيانة"))
                     return true;
             }
             if (!page.has_more())
@@ -368,7 +369,9 @@ void TestCaseActions::linkToIncidentByKeyboard()
     QTRY_VERIFY_WITH_TIMEOUT(categoryShown().contains(QStringLiteral("بلاغ ضمن الحادث")), 15000);
     QVERIFY2(categoryShown().contains(shownNumber), qPrintable(categoryShown()));
     if (!shots.isEmpty())
-        window->findChild<QTreeView *>(QStringLiteral("caseView"))->grab().save(shots + QStringLiteral("/case-report-ar.png"));
+        window->findChild<QTreeView *>(QStringLiteral("caseView"))
+            ->grab()
+            .save(shots + QStringLiteral("/case-report-ar.png"));
     QVERIFY2(!visibleTopLevel(QStringLiteral("caseChangeFailedDialog")), "the link failed");
     QVERIFY(!link->isEnabled()); // a report cannot be linked again
     QVERIFY(m_server.lookup(QStringLiteral("+96879000201"), &first));
@@ -416,14 +419,16 @@ void TestCaseActions::wrapUpListsTheServersCodes()
             texts << disposition->itemText(i);
         return texts;
     };
-    QTRY_COMPARE_WITH_TIMEOUT(shown(), QStringList({ QStringLiteral("حُلّت"), QStringLiteral("قُرئ العداد"),
-                                                     QStringLiteral("tariff_explained") }),
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        shown(),
+        QStringList({ QStringLiteral("حُلّت"), QStringLiteral("قُرئ العداد"), QStringLiteral("tariff_explained") }),
+        15000);
     // Switching the language relabels them; switching back too.
     m_desk->languages()->setLanguage(ui::LanguageManager::Language::English);
-    QTRY_COMPARE_WITH_TIMEOUT(shown(), QStringList({ QStringLiteral("Resolved"), QStringLiteral("Meter read"),
-                                                     QStringLiteral("tariff_explained") }),
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        shown(),
+        QStringList({ QStringLiteral("Resolved"), QStringLiteral("Meter read"), QStringLiteral("tariff_explained") }),
+        15000);
     m_desk->languages()->setLanguage(ui::LanguageManager::Language::Arabic);
     QTRY_COMPARE_WITH_TIMEOUT(shown().value(1), QStringLiteral("قُرئ العداد"), 15000);
 
