@@ -230,6 +230,15 @@ ContactOffer toContactOffer(const v1::ContactOffered &offered)
     o.offeredAt = toDateTime(offered.has_offered_at(), offered.offered_at());
     o.expiresAt = toDateTime(offered.has_expires_at(), offered.expires_at());
     o.enqueuedAt = toDateTime(offered.has_enqueued_at(), offered.enqueued_at());
+    if (offered.has_callback()) {
+        const v1::CallbackTask &task = offered.callback();
+        o.callback.id = text(task.id());
+        o.callback.version = task.version();
+        o.callback.reason = text(task.reason());
+        o.callback.caseId = text(task.case_id());
+        o.callback.createdAt = toDateTime(task.has_created_at(), task.created_at());
+        o.callback.attempts = task.attempts();
+    }
     return o;
 }
 

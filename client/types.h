@@ -250,6 +250,21 @@ struct SyncState
     QString lastError; // why the last attempt failed, English
 };
 
+// A callback task offered like a call (docs/cases.md): the agent calls the customer back at the
+// offer's number and records the attempt (SanadClient::recordCallbackAttempt with this version).
+struct CallbackOffer
+{
+    QString id; // empty: not a callback
+    qint64 version = 0;
+    QString reason; // "abandoned" for a caller who hung up while waiting; else the agent's words
+    QString caseId; // optional
+    QDateTime createdAt; // when the caller hung up, or the callback was promised
+    int attempts = 0; // made before this one
+
+    bool isCallback() const { return !id.isEmpty(); }
+    bool afterAbandon() const { return reason == QLatin1StringView("abandoned"); }
+};
+
 struct ContactOffer
 {
     QString callId;
@@ -260,6 +275,7 @@ struct ContactOffer
     QDateTime offeredAt;
     QDateTime expiresAt;
     QDateTime enqueuedAt;
+    CallbackOffer callback;
 };
 
 struct NewCustomer

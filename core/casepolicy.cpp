@@ -34,18 +34,25 @@ bool readPriorityHours(const QJsonValue &value, const QString &where, QHash<int,
     return true;
 }
 
-bool readPositive(const QJsonObject &object, const QString &key, const QString &where, int *out, QString *error)
+bool readWhole(const QJsonObject &object, const QString &key, const QString &where, int minimum, int *out,
+               QString *error)
 {
     if (!object.contains(key))
         return true;
     const QJsonValue value = object.value(key);
     const int number = value.toInt(-1);
-    if (!value.isDouble() || number <= 0 || double(number) != value.toDouble()) {
-        *error = QStringLiteral("%1 must be a whole number above 0.").arg(where);
+    if (!value.isDouble() || number < minimum || double(number) != value.toDouble()) {
+        *error = minimum == 0 ? QStringLiteral("%1 must be a whole number, 0 or more.").arg(where)
+                              : QStringLiteral("%1 must be a whole number above 0.").arg(where);
         return false;
     }
     *out = number;
     return true;
+}
+
+bool readPositive(const QJsonObject &object, const QString &key, const QString &where, int *out, QString *error)
+{
+    return readWhole(object, key, where, 1, out, error);
 }
 
 bool readRequirement(const QJsonValue &value, const QString &where, bool *out, QString *error)
@@ -128,7 +135,7 @@ std::optional<CasePolicy> CasePolicy::fromJson(const QByteArray &json, QString *
     }
     static const QStringList known = {QStringLiteral("sla_hours"),         QStringLiteral("awaiting_confirmation_days"),
                                       QStringLiteral("incident"),          QStringLiteral("disposition_codes"),
-                                      QStringLiteral("wrap_up")};
+                                      QStringLiteral("wrap_up"),           QStringLiteral("callbacks")};
     const QJsonObject root = document.object();
     for (const QString &key : root.keys()) {
         if (!known.contains(key)) {
@@ -225,6 +232,16 @@ std::optional<CasePolicy> CasePolicy::fromJson(const QByteArray &json, QString *
                 return std::nullopt;
             policy.wrapUpRequiredByQueue.insert(it.key(), required);
         }
+    }
+    if (root.contains(QStringLiteral("callbacks"))) {
+        const QJsonObject callbacks = root.value(QStringLiteral("callbacks")).toObject();
+        if (!readWhole(callbacks, QStringLiteral("delay_minutes"), QStringLiteral("callbacks.delay_minutes"), 0,
+                       &policy.callbackDelayMinutes, error)
+            || !readPositive(callbacks, QStringLiteral("retry_minutes"), QStringLiteral("callbacks.retry_minutes"),
+                             &policy.callbackRetryMinutes, error)
+            || !readPositive(callbacks, QStringLiteral("max_attempts"), QStringLiteral("callbacks.max_attempts"),
+                             &policy.callbackMaxAttempts, error))
+            return std::nullopt;
     }
     return policy;
 }

@@ -35,6 +35,12 @@ struct CasePolicy
         QString english;
     };
     QHash<QString, Label> dispositionLabels;
+    // Callback tasks (docs/cases.md): an abandoned caller is called back after a short delay
+    // (many ring again by themselves within a minute or two); an attempt that does not reach the
+    // customer is tried again after the retry time, and after the last attempt the task is given up.
+    int callbackDelayMinutes = 2;
+    int callbackRetryMinutes = 30;
+    int callbackMaxAttempts = 3;
 
     static CasePolicy defaults();
     // The defaults, overridden by what the JSON document gives. nullopt with *error set (a
@@ -51,6 +57,8 @@ struct CasePolicy
     Label dispositionLabel(const QString &code) const;
     // The Arabic and English labels of the built-in codes; nullopt for any other code.
     static std::optional<Label> builtInDispositionLabel(const QString &code);
+    qint64 callbackDelayMs() const { return qint64(callbackDelayMinutes) * 60 * 1000; }
+    qint64 callbackRetryMs() const { return qint64(callbackRetryMinutes) * 60 * 1000; }
 };
 
 // "low", "normal", "high", "urgent" ↔ Priority, as in the policy file.

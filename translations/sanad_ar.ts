@@ -370,6 +370,14 @@
         <source>Move to the guided scripts: 1 to 9 choose, Enter goes on, Alt+Left goes back</source>
         <translation>الانتقال إلى النصوص الإرشادية: الأرقام من 1 إلى 9 للاختيار، و«إدخال» للمتابعة، وAlt+سهم لليسار للرجوع</translation>
     </message>
+    <message>
+        <source>Wrap-up saved: you become available as soon as the server has it.</source>
+        <translation>حُفظ ملخص ما بعد المكالمة: تصبح «متاحًا» حالما يصل إلى الخادم.</translation>
+    </message>
+    <message>
+        <source>This queue requires a wrap-up: choose the disposition and the caller&apos;s mood, then save with Ctrl+S to become available.</source>
+        <translation>قائمة الانتظار هذه تتطلب ملخص ما بعد المكالمة: اختر نتيجة المكالمة وحالة المتصل، ثم احفظ بالضغط على Ctrl+S لتصبح «متاحًا».</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::CaseActions</name>
@@ -1313,6 +1321,43 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <source>The contact was withdrawn: %1</source>
         <translation>سُحب الاتصال: %1</translation>
     </message>
+    <message>
+        <source>hung up while waiting, %1</source>
+        <extracomment>%1: the date and time the caller hung up while waiting in the queue.</extracomment>
+        <translation>أنهى المكالمة أثناء الانتظار، %1</translation>
+    </message>
+    <message>
+        <source>hung up while waiting</source>
+        <translation>أنهى المكالمة أثناء الانتظار</translation>
+    </message>
+    <message>
+        <source>Callback to %1: %2</source>
+        <translation>معاودة الاتصال بـ%1: %2</translation>
+    </message>
+    <message>
+        <source> · attempt %1</source>
+        <translation>، المحاولة %1</translation>
+    </message>
+    <message>
+        <source>Calling back %1</source>
+        <translation>جارٍ معاودة الاتصال بـ%1</translation>
+    </message>
+    <message>
+        <source>Dial the customer now. Press Ctrl+E when the call is over, then record whether you reached them.</source>
+        <translation>اتصل بالعميل الآن. اضغط Ctrl+E عند انتهاء المكالمة، ثم سجّل هل وصلت إليه.</translation>
+    </message>
+    <message>
+        <source>Wrap-up after the callback to %1</source>
+        <translation>ما بعد معاودة الاتصال بـ%1</translation>
+    </message>
+    <message>
+        <source>No need to call back %1</source>
+        <translation>لا حاجة لمعاودة الاتصال بـ%1</translation>
+    </message>
+    <message>
+        <source>The customer got through by calling again, or another agent recorded the callback. Nothing to do.</source>
+        <translation>اتصل العميل مجددًا وأُجيب، أو سجّل موظف آخر معاودة الاتصال. لا شيء عليك.</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::OfflineNotice</name>
@@ -1531,10 +1576,6 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <translation>وقت ما بعد المكالمة %1</translation>
     </message>
     <message>
-        <source>The caller is not a customer on file: add them with the new-caller form first, so the wrap-up has someone to belong to.</source>
-        <translation>المتصل ليس عميلاً مسجلاً: أضفه أولاً من نموذج المتصل الجديد، ليُنسب إليه ملخص المكالمة.</translation>
-    </message>
-    <message>
         <source>Choose how the contact ended (the disposition).</source>
         <translation>اختر طريقة انتهاء المكالمة (نتيجة المكالمة).</translation>
     </message>
@@ -1583,16 +1624,40 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <translation>حفظ والتحول إلى «متاح»</translation>
     </message>
     <message>
-        <source>Records the wrap-up and makes you available for the next contact (Ctrl+S)</source>
-        <translation>يسجل ملخص ما بعد المكالمة ويجعلك متاحاً للاتصال التالي (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Disposition</source>
         <translation>نتيجة المكالمة</translation>
     </message>
     <message>
         <source>Wrap-up notes</source>
         <translation>ملاحظات ما بعد المكالمة</translation>
+    </message>
+    <message>
+        <source>Choose whether you reached the customer: reached, try again later, or give up.</source>
+        <translation>اختر هل وصلت إلى العميل: تم الوصول، أو المحاولة لاحقًا، أو التوقف عن المحاولة.</translation>
+    </message>
+    <message>
+        <source>Wrap-up of the callback</source>
+        <translation>ملخص معاودة الاتصال</translation>
+    </message>
+    <message>
+        <source>Callback result:</source>
+        <translation>نتيجة معاودة الاتصال:</translation>
+    </message>
+    <message>
+        <source>Reached the customer</source>
+        <translation>تم الوصول إلى العميل</translation>
+    </message>
+    <message>
+        <source>Not reached, try again later</source>
+        <translation>لم يُرد، حاول لاحقًا</translation>
+    </message>
+    <message>
+        <source>Not reached, give up</source>
+        <translation>لم يُرد، توقف عن المحاولة</translation>
+    </message>
+    <message>
+        <source>Records the wrap-up; you become available for the next contact once the server has it (Ctrl+S)</source>
+        <translation>يسجّل ملخص ما بعد المكالمة؛ تصبح متاحًا للمكالمة التالية حالما يصل إلى الخادم (Ctrl+S)</translation>
     </message>
 </context>
 </TS>

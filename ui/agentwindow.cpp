@@ -445,7 +445,9 @@ QWidget *AgentWindow::createCentralWidget()
     screenPopLayout->setContentsMargins(0, 0, 0, 0);
     screenPopLayout->addWidget(new OfflineNotice(m_client, m_screenPop, screenPopArea));
     m_wrapUp = new WrapUpPanel(m_client, m_screenPop, screenPopArea);
-    connect(m_wrapUp, &WrapUpPanel::finished, this, [this] { setPresence(AgentState::Available); });
+    // The server makes the agent available once it has the wrap-up (docs/cases.md).
+    connect(m_wrapUp, &WrapUpPanel::finished, this,
+            [this] { showStatus(tr("Wrap-up saved: you become available as soon as the server has it.")); });
     screenPopLayout->addWidget(m_wrapUp);
     screenPopLayout->addWidget(m_repeatFrame);
     screenPopLayout->addWidget(cardAndLists, 1);
@@ -765,7 +767,7 @@ void AgentWindow::onContactEnded(const QString &callId)
     m_acceptAction->setEnabled(false);
     m_endAction->setEnabled(false);
     m_banner->showWrapUp();
-    m_wrapUp->start(callId);
+    m_wrapUp->start(callId, m_banner->offer().callback);
     // The server puts the agent in wrap-up after a contact (and says so on the stream).
     if (m_presence != AgentState::WrapUp) {
         m_presence = AgentState::WrapUp;
@@ -794,6 +796,11 @@ void AgentWindow::onOperationFailed(const QString &operation, const client::Clie
     if (operation == QLatin1StringView("endContact")) {
         m_endAction->setEnabled(true);
         showStatus(tr("The contact could not be ended. %1").arg(DisplayText::error(error, m_session.serverAddress)));
+        return;
+    }
+    if (error.kind == Kind::FailedPrecondition && m_presence == AgentState::WrapUp) {
+        showStatus(tr("This queue requires a wrap-up: choose the disposition and the caller's mood, then save with "
+                      "Ctrl+S to become available."));
         return;
     }
     if (error.kind == Kind::FailedPrecondition && m_presence == AgentState::OnContact) {

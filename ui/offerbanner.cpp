@@ -184,8 +184,20 @@ QString OfferBanner::callerText() const
     return tr("%1 (%2)").arg(bidi::isolateAuto(m_callerName), DisplayText::phoneNumber(number));
 }
 
+QString OfferBanner::callbackReason() const
+{
+    const client::CallbackOffer &callback = m_offer.callback;
+    if (callback.afterAbandon())
+        return callback.createdAt.isValid()
+            //: %1: the date and time the caller hung up while waiting in the queue.
+            ? tr("hung up while waiting, %1").arg(DisplayText::dateTime(callback.createdAt))
+            : tr("hung up while waiting");
+    return bidi::isolateAuto(callback.reason);
+}
+
 void OfferBanner::refresh()
 {
+    const client::CallbackOffer &callback = m_offer.callback;
     const QString caller = callerText();
     const QString queue = bidi::isolateAuto(m_offer.queue.isEmpty() ? QStringLiteral("general") : m_offer.queue);
     QString title;
@@ -195,9 +207,12 @@ void OfferBanner::refresh()
         break;
     case Mode::Offered:
     case Mode::Accepting: {
-        title = m_offer.channel == Channel::Voice || m_offer.channel == Channel::Unspecified
-            ? tr("Incoming call from %1").arg(caller)
-            : tr("Incoming %1 contact from %2").arg(DisplayText::channel(m_offer.channel), caller);
+        if (callback.isCallback())
+            title = tr("Callback to %1: %2").arg(caller, callbackReason());
+        else
+            title = m_offer.channel == Channel::Voice || m_offer.channel == Channel::Unspecified
+                ? tr("Incoming call from %1").arg(caller)
+                : tr("Incoming %1 contact from %2").arg(DisplayText::channel(m_offer.channel), caller);
         if (m_mode == Mode::Accepting) {
             detail = tr("Accepting…");
         } else if (m_offer.expiresAt.isValid()) {
@@ -206,14 +221,23 @@ void OfferBanner::refresh()
         } else {
             detail = tr("Queue %1").arg(queue);
         }
+        if (callback.attempts > 0)
+            detail += tr(" · attempt %1").arg(DisplayText::digits(QString::number(callback.attempts + 1)));
         break;
     }
     case Mode::OnContact:
-        title = tr("On contact with %1").arg(caller);
-        detail = tr("Press Ctrl+E to end the contact.");
+        if (callback.isCallback()) {
+            title = tr("Calling back %1").arg(caller);
+            detail = tr("Dial the customer now. Press Ctrl+E when the call is over, then record whether you reached "
+                        "them.");
+        } else {
+            title = tr("On contact with %1").arg(caller);
+            detail = tr("Press Ctrl+E to end the contact.");
+        }
         break;
     case Mode::WrapUp:
-        title = tr("Wrap-up after the contact with %1").arg(caller);
+        title = callback.isCallback() ? tr("Wrap-up after the callback to %1").arg(caller)
+                                      : tr("Wrap-up after the contact with %1").arg(caller);
         detail = tr("Record the wrap-up and become available with Ctrl+S, or press F9 to go on without it.");
         break;
     case Mode::Revoked:
@@ -233,8 +257,14 @@ void OfferBanner::refresh()
                         "contact.");
             break;
         case RevokeReason::Taken:
-            title = tr("Answered by another agent: %1").arg(caller);
-            detail = tr("Nothing to do.");
+            if (callback.isCallback()) {
+                title = tr("No need to call back %1").arg(caller);
+                detail = tr("The customer got through by calling again, or another agent recorded the callback. "
+                            "Nothing to do.");
+            } else {
+                title = tr("Answered by another agent: %1").arg(caller);
+                detail = tr("Nothing to do.");
+            }
             break;
         case RevokeReason::Unspecified:
             title = tr("The contact was withdrawn: %1").arg(caller);

@@ -15,7 +15,8 @@ namespace sanad::ui {
 
 // The strip at the top of the agent window that shows the contact in hand: an offered contact
 // rings visibly (pulsing colour, the caller's number, queue and a countdown to the offer's
-// expiry) with an Accept button; then "on contact" with End; then wrap-up; or, when the offer is
+// expiry) with an Accept button — for a callback task, whom to call back and why; then "on
+// contact" with End; then wrap-up; or, when the offer is
 // withdrawn, why (caller hung up, offered to another agent). The buttons show the window's
 // actions, so their shortcuts work anywhere in the window.
 class OfferBanner final : public QFrame
@@ -54,6 +55,7 @@ private:
     void setMode(Mode mode);
     void refresh();
     QString callerText() const;
+    QString callbackReason() const;
 
     Mode m_mode = Mode::Hidden;
     client::ContactOffer m_offer;

@@ -24,6 +24,9 @@ namespace {
 
 const CallerMood kMoods[] = { CallerMood::Satisfied, CallerMood::Neutral, CallerMood::Dissatisfied };
 
+// What became of a callback (record_callback_attempt).
+enum CallbackResult { Reached = 0, TryAgain = 1, GiveUp = 2 };
+
 } // namespace
 
 WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWidget *parent)
@@ -38,6 +41,8 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
     , m_notes(new QLineEdit(this))
     , m_moodLabel(new QLabel(this))
     , m_mood(new QButtonGroup(this))
+    , m_callbackLabel(new QLabel(this))
+    , m_callbackResult(new QButtonGroup(this))
     , m_error(new QLabel(this))
     , m_save(new QPushButton(this))
 {
@@ -69,15 +74,26 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
         moods->addWidget(button);
     }
     moods->addStretch(1);
+    auto *callbackResults = new QHBoxLayout;
+    const char *const resultNames[] = { "wrapUpReached", "wrapUpTryAgain", "wrapUpGiveUp" };
+    for (int i = 0; i < 3; ++i) {
+        auto *button = new QRadioButton(this);
+        button->setObjectName(QString::fromLatin1(resultNames[i]));
+        m_callbackResult->addButton(button, i);
+        callbackResults->addWidget(button);
+    }
+    callbackResults->addStretch(1);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addStretch(1);
     header->addWidget(m_timer);
     auto *form = new QFormLayout;
+    form->addRow(m_callbackLabel, callbackResults);
     form->addRow(m_dispositionLabel, m_disposition);
     form->addRow(m_notesLabel, m_notes);
     form->addRow(m_moodLabel, moods);
+    m_form = form;
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_error, 1);
     footer->addWidget(m_save);
@@ -90,6 +106,7 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
     // A "choose …" sentence goes as soon as the agent chooses.
     connect(m_disposition, &QComboBox::currentIndexChanged, m_error, &QWidget::hide);
     connect(m_mood, &QButtonGroup::idClicked, m_error, &QWidget::hide);
+    connect(m_callbackResult, &QButtonGroup::idClicked, m_error, &QWidget::hide);
     connect(m_notes, &QLineEdit::returnPressed, this, &WrapUpPanel::save);
     // The server's list of codes arrives after login (docs/cases.md, work policy).
     connect(m_client, &client::SanadClient::workPolicyChanged, this, &WrapUpPanel::retranslateUi);
@@ -106,22 +123,29 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
     hide();
 }
 
-void WrapUpPanel::start(const QString &callId)
+void WrapUpPanel::start(const QString &callId, const client::CallbackOffer &callback)
 {
     m_callId = callId;
-    retranslateUi(); // the codes as the client has them now (the server's, or the copy kept from before)
+    m_callback = callback;
     m_disposition->setCurrentIndex(-1);
     m_notes->clear();
-    m_mood->setExclusive(false);
-    for (QAbstractButton *button : m_mood->buttons())
-        button->setChecked(false);
-    m_mood->setExclusive(true);
+    for (QButtonGroup *group : { m_mood, m_callbackResult }) {
+        group->setExclusive(false);
+        for (QAbstractButton *button : group->buttons())
+            button->setChecked(false);
+        group->setExclusive(true);
+    }
+    m_form->setRowVisible(m_callbackLabel, callback.isCallback());
     m_error->hide();
     m_elapsed.start();
     m_tick.start();
     updateTimer();
+    retranslateUi();
     show();
-    m_disposition->setFocus(Qt::OtherFocusReason);
+    if (callback.isCallback())
+        m_callbackResult->button(Reached)->setFocus(Qt::OtherFocusReason);
+    else
+        m_disposition->setFocus(Qt::OtherFocusReason);
 }
 
 void WrapUpPanel::stop()
@@ -147,9 +171,8 @@ void WrapUpPanel::save()
         return;
     const client::CallerContext &context = m_screenPop->context();
     QString problem;
-    if (context.customer.id.isEmpty())
-        problem = tr("The caller is not a customer on file: add them with the new-caller form first, so the "
-                     "wrap-up has someone to belong to.");
+    if (m_callback.isCallback() && m_callbackResult->checkedId() < 0)
+        problem = tr("Choose whether you reached the customer: reached, try again later, or give up.");
     else if (m_disposition->currentIndex() < 0)
         problem = tr("Choose how the contact ended (the disposition).");
     else if (m_mood->checkedId() < 0)
@@ -159,10 +182,17 @@ void WrapUpPanel::save()
         m_error->show();
         return;
     }
+    // Kept in the outbox first (docs/sync.md): recorded even if the service is away right now.
+    if (m_callback.isCallback()) {
+        const int result = m_callbackResult->checkedId();
+        m_client->recordCallbackAttempt(m_callback.id, m_callback.version, result == Reached,
+                                        m_notes->text().simplified(), result == GiveUp);
+    }
     client::WrapUp wrapUp;
-    wrapUp.customerId = context.customer.id;
+    wrapUp.customerId = context.customer.id; // empty for a caller not on file: the call id says which
+    wrapUp.caseId = m_callback.caseId;
     for (const client::CaseInfo &c : context.cases) {
-        if (isOpenStatus(c.status)) {
+        if (wrapUp.caseId.isEmpty() && isOpenStatus(c.status)) {
             wrapUp.caseId = c.id; // the open case the contact was about
             break;
         }
@@ -172,7 +202,6 @@ void WrapUpPanel::save()
     wrapUp.notes = m_notes->text().simplified();
     wrapUp.mood = static_cast<CallerMood>(m_mood->checkedId());
     wrapUp.afterCallWorkSeconds = afterCallWorkSeconds();
-    // Kept in the outbox first (docs/sync.md): recorded even if the service is away right now.
     m_client->recordWrapUp(wrapUp);
     stop();
     Q_EMIT finished();
@@ -187,7 +216,7 @@ void WrapUpPanel::changeEvent(QEvent *event)
 
 void WrapUpPanel::retranslateUi()
 {
-    m_title->setText(tr("Wrap-up"));
+    m_title->setText(m_callback.isCallback() ? tr("Wrap-up of the callback") : tr("Wrap-up"));
     m_dispositionLabel->setText(tr("&Disposition:"));
     m_notesLabel->setText(tr("N&otes:"));
     m_moodLabel->setText(tr("Caller's mood:"));
@@ -203,8 +232,13 @@ void WrapUpPanel::retranslateUi()
     const QString moodTexts[] = { tr("Satisfied"), tr("Neutral"), tr("Dissatisfied") };
     for (int i = 0; i < 3; ++i)
         m_mood->button(int(kMoods[i]))->setText(moodTexts[i]);
+    m_callbackLabel->setText(tr("Callback result:"));
+    m_callbackResult->button(Reached)->setText(tr("Reached the customer"));
+    m_callbackResult->button(TryAgain)->setText(tr("Not reached, try again later"));
+    m_callbackResult->button(GiveUp)->setText(tr("Not reached, give up"));
     m_save->setText(tr("Save and become available"));
-    m_save->setToolTip(tr("Records the wrap-up and makes you available for the next contact (Ctrl+S)"));
+    m_save->setToolTip(tr("Records the wrap-up; you become available for the next contact once the server has it "
+                          "(Ctrl+S)"));
     m_disposition->setAccessibleName(tr("Disposition"));
     m_notes->setAccessibleName(tr("Wrap-up notes"));
     updateTimer();

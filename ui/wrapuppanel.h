@@ -8,6 +8,7 @@
 
 class QButtonGroup;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -21,10 +22,11 @@ namespace sanad::ui {
 class ScreenPop;
 
 // After a contact ends, above the screen-pop (docs/cases.md): the disposition (one of the
-// policy's codes), notes, the caller's mood and the after-call-work time counting up. Save
-// (Ctrl+S, or Enter in the notes) records it as one mutation, through the outbox, so it is kept
-// even when the service is away; then the agent is available again (finished). The disposition
-// and the mood must be chosen; the panel says so in the interface's language.
+// policy's codes), notes, the caller's mood and the after-call-work time counting up; after a
+// callback, also whether the customer was reached. Save (Ctrl+S, or Enter in the notes) records
+// it through the outbox, so it is kept even when the service is away; the server makes the agent
+// available once it has the wrap-up. The disposition, the mood and a callback's result must be
+// chosen; the panel says so in the interface's language.
 class WrapUpPanel final : public QFrame
 {
     Q_OBJECT
@@ -34,7 +36,7 @@ public:
     WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWidget *parent = nullptr);
 
     // Shows the panel for the contact that just ended; the after-call-work time starts now.
-    void start(const QString &callId);
+    void start(const QString &callId, const client::CallbackOffer &callback = {});
     // Hides it without recording anything (a new contact, or signing out).
     void stop();
     bool isActive() const { return !m_callId.isEmpty(); }
@@ -65,6 +67,10 @@ private:
     QLineEdit *m_notes;
     QLabel *m_moodLabel;
     QButtonGroup *m_mood;
+    client::CallbackOffer m_callback;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_callbackLabel;
+    QButtonGroup *m_callbackResult;
     QLabel *m_error;
     QPushButton *m_save;
 };

@@ -189,6 +189,7 @@ int ServeCommand::run()
     Authorizer authorizer(*database, clock);
     ServiceContext context { *database, clock, normalizer, router, authorizer, m_options.tokenTtlSeconds * 1000 };
     context.policy = m_options.policy;
+    router.setWrapUpRequired([&context](const QString &queue) { return context.policy.wrapUpRequired(queue); });
     CallIntake intake(context);
     AuthService authService(context);
     CtiService ctiService(context, intake);
@@ -257,6 +258,18 @@ int ServeCommand::run()
     });
     if (!m_options.testClock)
         lifecycleTimer.start(60 * 1000);
+    // Callback tasks that fall due ring like calls within seconds (on TestClockService.Advance
+    // with --test-clock).
+    QTimer callbackTimer;
+    QObject::connect(&callbackTimer, &QTimer::timeout, &callbackTimer, [&context] {
+        try {
+            CallIntake::offerDueCallbacks(context);
+        } catch (const StorageError &error) {
+            qCWarning(lcCli).noquote() << "offering the callbacks that fell due failed:" << error.message();
+        }
+    });
+    if (!m_options.testClock)
+        callbackTimer.start(5 * 1000);
 
     std::unique_ptr<CallSimulator> simulator;
     if (m_options.simulateCallsPerMinute > 0) {

@@ -30,6 +30,12 @@ void QueueRouter::setListener(RouterListener *listener)
     m_listener = listener;
 }
 
+void QueueRouter::setWrapUpRequired(std::function<bool(const QString &)> required)
+{
+    std::lock_guard lock(m_mutex);
+    m_wrapUpRequired = std::move(required);
+}
+
 QueueRouter::Agent &QueueRouter::agentLocked(const QString &agentId, const QString &displayName)
 {
     auto it = m_agents.find(agentId);
@@ -115,8 +121,8 @@ std::optional<ConnectedCall> QueueRouter::connectLocked(Call &call, Agent &agent
     event.callId = call.info.callId;
     emitLocked(std::move(event));
     setStateLocked(agent, AgentState::OnContact, nowMs, u"contact_accepted"_s);
-    return ConnectedCall { call.info.callId,           agent.id,          agent.displayName,
-                           call.info.normalizedNumber, call.info.channel, nowMs };
+    return ConnectedCall { call.info.callId,  agent.id, agent.displayName, call.info.normalizedNumber,
+                           call.info.channel, nowMs,    call.info.callback };
 }
 
 void QueueRouter::endConnectedLocked(Call &call, qint64 nowMs)
@@ -134,47 +140,72 @@ void QueueRouter::endConnectedLocked(Call &call, qint64 nowMs)
     event.atMs = nowMs;
     event.callId = call.info.callId;
     emitLocked(std::move(event));
-    if (agent->state == AgentState::OnContact)
+    if (agent->state == AgentState::OnContact) {
+        agent->wrapUpCallId = call.info.callId;
+        agent->wrapUpRequired = m_wrapUpRequired && m_wrapUpRequired(call.info.queue);
         setStateLocked(*agent, AgentState::WrapUp, nowMs, u"contact_ended"_s);
+    }
+}
+
+ContactOffer QueueRouter::contactOffer(const Call &call)
+{
+    return ContactOffer { call.info.callId, call.info.callerNumber, call.info.normalizedNumber,
+                          call.info.queue,  call.info.channel,      call.info.enqueuedAtMs,
+                          call.offeredAtMs, call.expiresAtMs,       call.info.callback };
+}
+
+bool QueueRouter::offerToBestAgentLocked(Call &call, qint64 nowMs)
+{
+    const auto longerIdle = [](const Agent &agent, const Agent *than) {
+        return !than || agent.idleSinceMs < than->idleSinceMs
+            || (agent.idleSinceMs == than->idleSinceMs && agent.idleOrder < than->idleOrder);
+    };
+    Agent *best = nullptr;
+    Agent *ringingCallback = nullptr; // an agent offered a callback, which a caller may take over
+    for (Agent &agent : m_agents) {
+        if (agent.connectionId == 0 || agent.state != AgentState::Available || !serves(call.info.queue))
+            continue;
+        if (agent.offeredCallId.isEmpty()) {
+            if (longerIdle(agent, best))
+                best = &agent;
+        } else if (const auto held = m_calls.constFind(agent.offeredCallId);
+                   held != m_calls.cend() && held->info.callback.isCallback() && longerIdle(agent, ringingCallback)) {
+            ringingCallback = &agent;
+        }
+    }
+    if (!best && ringingCallback && !call.info.callback.isCallback()) {
+        // A caller on the line comes first: the callback goes back to wait for the next agent.
+        revokeOfferLocked(*ringingCallback, RevokeReason::Unspecified, nowMs);
+        best = ringingCallback;
+    }
+    if (!best)
+        return false;
+    call.phase = CallPhase::Offered;
+    call.agentId = best->id;
+    call.offeredAtMs = nowMs;
+    call.expiresAtMs = nowMs + m_offerTimeoutMs;
+    best->offeredCallId = call.info.callId;
+    RouterEvent event;
+    event.kind = RouterEvent::Kind::Offered;
+    event.agentId = best->id;
+    event.connectionId = best->connectionId;
+    event.atMs = nowMs;
+    event.offer = contactOffer(call);
+    qCDebug(lcQueue) << "offered call" << call.info.callId << "to agent" << best->id;
+    emitLocked(std::move(event));
+    return true;
 }
 
 void QueueRouter::routeLocked(qint64 nowMs)
 {
-    for (const QString &callId : std::as_const(m_waiting)) {
-        auto call = m_calls.find(callId);
-        if (call == m_calls.end() || call->phase != CallPhase::Waiting)
-            continue;
-        Agent *best = nullptr;
-        for (Agent &agent : m_agents) {
-            if (agent.connectionId == 0 || agent.state != AgentState::Available || !agent.offeredCallId.isEmpty()
-                || !serves(call->info.queue))
-                continue;
-            if (!best || agent.idleSinceMs < best->idleSinceMs
-                || (agent.idleSinceMs == best->idleSinceMs && agent.idleOrder < best->idleOrder))
-                best = &agent;
+    // Calls from the PBX first, in arrival order; callback tasks get the agents left over.
+    for (const bool callbacks : { false, true }) {
+        for (const QString &callId : std::as_const(m_waiting)) {
+            auto call = m_calls.find(callId);
+            if (call != m_calls.end() && call->phase == CallPhase::Waiting
+                && call->info.callback.isCallback() == callbacks)
+                offerToBestAgentLocked(*call, nowMs);
         }
-        if (!best)
-            continue;
-        call->phase = CallPhase::Offered;
-        call->agentId = best->id;
-        call->offeredAtMs = nowMs;
-        call->expiresAtMs = nowMs + m_offerTimeoutMs;
-        best->offeredCallId = callId;
-        RouterEvent event;
-        event.kind = RouterEvent::Kind::Offered;
-        event.agentId = best->id;
-        event.connectionId = best->connectionId;
-        event.atMs = nowMs;
-        event.offer = ContactOffer { callId,
-                                     call->info.callerNumber,
-                                     call->info.normalizedNumber,
-                                     call->info.queue,
-                                     call->info.channel,
-                                     call->info.enqueuedAtMs,
-                                     call->offeredAtMs,
-                                     call->expiresAtMs };
-        qCDebug(lcQueue) << "offered call" << callId << "to agent" << best->id;
-        emitLocked(std::move(event));
     }
 }
 
@@ -207,9 +238,7 @@ void QueueRouter::agentConnected(const QString &agentId, const QString &displayN
         event.agentId = agentId;
         event.connectionId = connectionId;
         event.atMs = now;
-        event.offer = ContactOffer { call->info.callId, call->info.callerNumber, call->info.normalizedNumber,
-                                     call->info.queue,  call->info.channel,      call->info.enqueuedAtMs,
-                                     call->offeredAtMs, call->expiresAtMs };
+        event.offer = contactOffer(*call);
         emitLocked(std::move(event));
     }
     routeLocked(now);
@@ -248,10 +277,18 @@ QueueRouter::PresenceResult QueueRouter::setPresence(const QString &agentId, con
         result.outcome = PresenceResult::Outcome::NotAllowed;
     else if (agent.state == AgentState::OnContact)
         result.outcome = PresenceResult::Outcome::OnContact;
+    else if (state == AgentState::Available && agent.wrapUpRequired && !agent.wrapUpCallId.isEmpty())
+        result.outcome = PresenceResult::Outcome::WrapUpRequired;
     if (result.outcome != PresenceResult::Outcome::Ok) {
         result.state = agent.state;
         result.sinceMs = agent.stateSinceMs;
+        result.wrapUpCallId
+            = result.outcome == PresenceResult::Outcome::WrapUpRequired ? agent.wrapUpCallId : QString();
         return result;
+    }
+    if (state != AgentState::Break) { // AVAILABLE skips an optional wrap-up; OFFLINE signs out
+        agent.wrapUpCallId.clear();
+        agent.wrapUpRequired = false;
     }
     if (state != AgentState::Available && !agent.offeredCallId.isEmpty())
         revokeOfferLocked(agent, RevokeReason::Unspecified, now);
@@ -301,6 +338,21 @@ QueueRouter::EndResult QueueRouter::endContact(const QString &agentId, const QSt
     }
     result.state = agent->state;
     return result;
+}
+
+void QueueRouter::wrapUpRecorded(const QString &agentId, const QString &callId)
+{
+    std::lock_guard lock(m_mutex);
+    auto agent = m_agents.find(agentId);
+    if (agent == m_agents.end() || callId.isEmpty() || agent->wrapUpCallId != callId)
+        return;
+    agent->wrapUpCallId.clear();
+    agent->wrapUpRequired = false;
+    if (agent->state != AgentState::WrapUp)
+        return; // on a break: the agent says when to be available
+    const qint64 now = m_clock.nowMs();
+    setStateLocked(*agent, AgentState::Available, now, u"wrap_up_recorded"_s);
+    routeLocked(now);
 }
 
 bool QueueRouter::callOffered(const IncomingCall &incoming)
@@ -386,6 +438,25 @@ void QueueRouter::callEnded(const QString &callId)
     }
     // Ended before anyone answered: the caller gave up.
     callAbandoned(callId);
+}
+
+void QueueRouter::withdrawCallback(const QString &callbackId)
+{
+    std::lock_guard lock(m_mutex);
+    const qint64 now = m_clock.nowMs();
+    const QList<QString> waiting = m_waiting;
+    for (const QString &callId : waiting) {
+        auto call = m_calls.find(callId);
+        if (call == m_calls.end() || callbackId.isEmpty() || call->info.callback.id != callbackId)
+            continue;
+        if (call->phase == CallPhase::Offered) {
+            auto agent = m_agents.find(call->agentId);
+            if (agent != m_agents.end() && agent->offeredCallId == callId)
+                revokeOfferLocked(*agent, RevokeReason::Taken, now);
+        }
+        finishCallLocked(*call, now);
+    }
+    routeLocked(now);
 }
 
 void QueueRouter::tick()

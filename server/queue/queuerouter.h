@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -14,6 +15,20 @@ class Clock;
 }
 
 namespace sanad::server {
+
+// A callback task offered like a call (docs/cases.md): the agent calls the customer back. Empty
+// id for a call from the PBX.
+struct CallbackOffer
+{
+    QString id;
+    qint64 version = 0; // the task's, for the attempt the agent records
+    QString reason;
+    QString caseId;
+    qint64 createdAtMs = 0;
+    int attempts = 0; // attempts made before this one
+
+    bool isCallback() const { return !id.isEmpty(); }
+};
 
 // What an agent is offered: the call and where it came from.
 struct ContactOffer
@@ -26,6 +41,7 @@ struct ContactOffer
     qint64 enqueuedAtMs = 0;
     qint64 offeredAtMs = 0;
     qint64 expiresAtMs = 0;
+    CallbackOffer callback;
 };
 
 // One event for one agent, in the order the router decided it.
@@ -65,6 +81,7 @@ struct ConnectedCall
     QString normalizedNumber;
     Channel channel = Channel::Voice;
     qint64 connectedAtMs = 0;
+    CallbackOffer callback;
 };
 
 struct IncomingCall
@@ -75,6 +92,7 @@ struct IncomingCall
     QString queue;
     Channel channel = Channel::Voice;
     qint64 enqueuedAtMs = 0;
+    CallbackOffer callback;
 };
 
 // Automatic call distribution: waiting calls and the agents who serve them. Pure C++/Qt (no
@@ -84,12 +102,14 @@ struct IncomingCall
 //
 // Rules: a call waits in its queue in arrival order and is offered to the longest-idle agent
 // that is connected, AVAILABLE, holds no other offer and serves the queue (idle since the moment
-// the agent became AVAILABLE). An offer not accepted within the offer timeout is revoked
-// (TIMEOUT), the agent is set BREAK ("missed_offer": a contact centre's "not responding" rule)
-// and the call goes to the next agent. Accepting (AcceptContact, or ANSWERED from the PBX)
-// puts the agent ON_CONTACT; ENDED (or EndContact) puts the agent in WRAP_UP until the agent
-// sets AVAILABLE again. Every event can arrive twice or late without harm: a call that ended is
-// remembered for an hour, so a late OFFERED does not ring again.
+// the agent became AVAILABLE). Callback tasks wait in the same queues but go to agents only when
+// no call from the PBX is waiting for them: a caller on the line comes first, and takes over an
+// agent whose callback offer is still ringing when nobody else is free. An offer not accepted within the offer
+// timeout is revoked (TIMEOUT), the agent is set BREAK ("missed_offer": a contact centre's "not responding" rule) and
+// the call goes to the next agent. Accepting (AcceptContact, or ANSWERED from the PBX) puts the agent ON_CONTACT; ENDED
+// (or EndContact) puts the agent in WRAP_UP until the wrap-up of that call is recorded (wrapUpRecorded) or, where the
+// queue's wrap-up is optional, until the agent sets AVAILABLE. Every event can arrive twice or late without harm: a
+// call that ended is remembered for an hour, so a late OFFERED does not ring again.
 class QueueRouter final
 {
 public:
@@ -97,10 +117,11 @@ public:
 
     struct PresenceResult
     {
-        enum class Outcome { Ok, NotAllowed, OnContact };
+        enum class Outcome { Ok, NotAllowed, OnContact, WrapUpRequired };
         Outcome outcome = Outcome::Ok;
         AgentState state = AgentState::Offline;
         qint64 sinceMs = 0;
+        QString wrapUpCallId; // WrapUpRequired: the call whose wrap-up is missing
     };
 
     struct AcceptResult
@@ -124,6 +145,8 @@ public:
 
     // Set once, before any other call.
     void setListener(RouterListener *listener);
+    // Whether a queue's wrap-up is required (the case policy); unset: optional everywhere.
+    void setWrapUpRequired(std::function<bool(const QString &queue)> required);
     qint64 offerTimeoutMs() const { return m_offerTimeoutMs; }
 
     // The agent's stream is open (connectionId > 0, unique per stream). An OFFLINE agent becomes
@@ -135,10 +158,15 @@ public:
     // held goes to the next agent.
     void agentDisconnected(const QString &agentId, quint64 connectionId);
     // AVAILABLE, BREAK or OFFLINE (others: NotAllowed); ON_CONTACT refuses (OnContact). From
-    // WRAP_UP, AVAILABLE ends the wrap-up. Works without a stream (the state is kept).
+    // WRAP_UP, AVAILABLE ends the wrap-up unless the queue requires it (WrapUpRequired: the agent
+    // may take a BREAK, but becomes available only by recording it; OFFLINE, signing out, drops
+    // the requirement). Works without a stream (the state is kept).
     PresenceResult setPresence(const QString &agentId, const QString &displayName, AgentState state);
     AcceptResult accept(const QString &agentId, const QString &callId);
     EndResult endContact(const QString &agentId, const QString &callId);
+    // The agent's wrap-up of this call was recorded: an agent still in WRAP_UP for it becomes
+    // AVAILABLE ("wrap_up_recorded"). Anything else (a late or repeated wrap-up) changes nothing.
+    void wrapUpRecorded(const QString &agentId, const QString &callId);
 
     // false when the call is already known (a repeated or late OFFERED).
     bool callOffered(const IncomingCall &call);
@@ -146,6 +174,10 @@ public:
     std::optional<ConnectedCall> callAnswered(const QString &callId);
     void callAbandoned(const QString &callId);
     void callEnded(const QString &callId);
+    // A callback task that is no longer to be offered (its customer got through by calling again,
+    // or its attempt was recorded elsewhere): a waiting one leaves the queue, an offer of it is
+    // revoked as TAKEN. One an agent already took is left alone.
+    void withdrawCallback(const QString &callbackId);
 
     // Runs offer timeouts that fell due and forgets calls finished over an hour ago.
     void tick();
@@ -169,6 +201,8 @@ private:
         quint64 connectionId = 0;
         QString offeredCallId;
         QString activeCallId;
+        QString wrapUpCallId; // the last contact, until its wrap-up is recorded
+        bool wrapUpRequired = false; // for wrapUpCallId
     };
     struct Call
     {
@@ -188,10 +222,13 @@ private:
     std::optional<ConnectedCall> connectLocked(Call &call, Agent &agent, qint64 nowMs);
     void endConnectedLocked(Call &call, qint64 nowMs);
     void routeLocked(qint64 nowMs);
+    bool offerToBestAgentLocked(Call &call, qint64 nowMs);
+    static ContactOffer contactOffer(const Call &call);
 
     const Clock &m_clock;
     const qint64 m_offerTimeoutMs;
     RouterListener *m_listener = nullptr;
+    std::function<bool(const QString &)> m_wrapUpRequired;
     mutable std::mutex m_mutex;
     QHash<QString, Agent> m_agents;
     QHash<QString, Call> m_calls;

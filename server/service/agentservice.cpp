@@ -178,6 +178,19 @@ void AgentService::routerEvent(const RouterEvent &event)
         setTimestampMs(offer->mutable_offered_at(), event.offer.offeredAtMs);
         setTimestampMs(offer->mutable_expires_at(), event.offer.expiresAtMs);
         setTimestampMs(offer->mutable_enqueued_at(), event.offer.enqueuedAtMs);
+        if (const CallbackOffer &callback = event.offer.callback; callback.isCallback()) {
+            v1::CallbackTask *task = offer->mutable_callback();
+            task->set_id(toStd(callback.id));
+            task->set_version(callback.version);
+            task->set_reason(toStd(callback.reason));
+            task->set_case_id(toStd(callback.caseId));
+            task->set_phone(toStd(event.offer.normalizedNumber));
+            task->set_queue(toStd(event.offer.queue));
+            task->set_attempts(callback.attempts);
+            task->set_status(v1::CALLBACK_STATUS_OPEN);
+            setTimestampMs(task->mutable_created_at(), callback.createdAtMs);
+            setTimestampMs(task->mutable_due_at(), event.offer.enqueuedAtMs);
+        }
         break;
     }
     case RouterEvent::Kind::Revoked:
@@ -217,6 +230,9 @@ grpc::ServerUnaryReactor *AgentService::SetPresence(grpc::CallbackServerContext 
         if (result.outcome == QueueRouter::PresenceResult::Outcome::OnContact)
             return failedPrecondition(u"End the current contact first: presence can change once the contact has "
                                       "ended."_s);
+        if (result.outcome == QueueRouter::PresenceResult::Outcome::WrapUpRequired)
+            return failedPrecondition(u"This queue requires a wrap-up: record the wrap-up of call %1 (disposition and "
+                                      "mood) and you become available."_s.arg(result.wrapUpCallId));
         response->set_state(static_cast<v1::AgentState>(result.state));
         setTimestampMs(response->mutable_since(), result.sinceMs);
         return grpc::Status::OK;

@@ -91,6 +91,7 @@ grpc::Status CallIntake::report(const CallReport &report, bool *accepted)
     case CallEventKind::Abandoned:
         m_context.router.callAbandoned(callId);
         abandonedCallback(callId, e164, queue, record.occurredAtMs);
+        offerDueCallbacks(m_context); // at once when the policy's delay is 0
         break;
     case CallEventKind::Ended:
         m_context.router.callEnded(callId);
@@ -117,34 +118,59 @@ void CallIntake::abandonedCallback(const QString &callId, const QString &callerE
     transaction.commit();
 }
 
+void CallIntake::offerDueCallbacks(ServiceContext &context)
+{
+    for (const v1::CallbackTask &task : LifecycleRepository(context.database).dueCallbacks(context.clock.nowMs())) {
+        IncomingCall call;
+        call.callId = u"callback-%1-%2"_s.arg(fromStd(task.id())).arg(task.attempts());
+        call.callerNumber = fromStd(task.phone());
+        call.normalizedNumber = call.callerNumber;
+        call.queue = fromStd(task.queue());
+        call.enqueuedAtMs = timestampMs(task.due_at());
+        call.callback = CallbackOffer { fromStd(task.id()),      task.version(), fromStd(task.reason()),
+                                        fromStd(task.case_id()), timestampMs(task.created_at()), task.attempts() };
+        context.router.callOffered(call);
+    }
+}
+
 void CallIntake::recordConnectedCall(const ConnectedCall &call)
 {
     if (call.normalizedNumber.isEmpty())
         return;
+    const qint64 now = m_context.clock.nowMs();
     Transaction transaction(m_context.database);
+    QStringList gotThrough;
+    if (!call.callback.isCallback())
+        gotThrough = CaseLifecycle(m_context.database, m_context.normalizer, m_context.policy)
+                         .callerGotThrough(call.normalizedNumber, now);
     CustomerRepository customers(m_context.database);
     const QString customerId = customers.idByPhone(call.normalizedNumber);
-    if (customerId.isEmpty())
-        return;
-    QString category;
-    for (const v1::Case &record : CaseRepository(m_context.database).forCustomer(customerId)) {
-        if (isOpenStatus(static_cast<CaseStatus>(record.status()))) {
-            category = fromStd(record.category());
-            break;
+    if (!customerId.isEmpty()) {
+        QString category;
+        QString caseId = call.callback.caseId;
+        for (const v1::Case &record : CaseRepository(m_context.database).forCustomer(customerId)) {
+            if (caseId.isEmpty() ? isOpenStatus(static_cast<CaseStatus>(record.status()))
+                                 : fromStd(record.id()) == caseId) {
+                category = fromStd(record.category());
+                break;
+            }
         }
+        v1::Interaction interaction;
+        interaction.set_id(toStd(newUuid()));
+        interaction.set_customer_id(toStd(customerId));
+        interaction.set_case_id(toStd(call.callback.caseId));
+        interaction.set_channel(static_cast<v1::Channel>(call.channel));
+        interaction.set_direction(call.callback.isCallback() ? v1::DIRECTION_OUTBOUND : v1::DIRECTION_INBOUND);
+        setTimestampMs(interaction.mutable_occurred_at(), call.connectedAtMs);
+        interaction.set_agent_name(toStd(call.agentName));
+        interaction.set_category(toStd(category));
+        InteractionRepository(m_context.database).insert(interaction);
+        customers.touchLastContact(customerId, call.connectedAtMs);
+        SyncRepository(m_context.database).appendChange(QString(), interaction, now);
     }
-    v1::Interaction interaction;
-    interaction.set_id(toStd(newUuid()));
-    interaction.set_customer_id(toStd(customerId));
-    interaction.set_channel(static_cast<v1::Channel>(call.channel));
-    interaction.set_direction(v1::DIRECTION_INBOUND);
-    setTimestampMs(interaction.mutable_occurred_at(), call.connectedAtMs);
-    interaction.set_agent_name(toStd(call.agentName));
-    interaction.set_category(toStd(category));
-    InteractionRepository(m_context.database).insert(interaction);
-    customers.touchLastContact(customerId, call.connectedAtMs);
-    SyncRepository(m_context.database).appendChange(QString(), interaction, m_context.clock.nowMs());
     transaction.commit();
+    for (const QString &callbackId : std::as_const(gotThrough))
+        m_context.router.withdrawCallback(callbackId);
     qCDebug(lcService) << "recorded the contact of call" << call.callId << "for customer" << customerId;
 }
 

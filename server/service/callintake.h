@@ -39,11 +39,20 @@ public:
     // is queued without a normalised number.
     grpc::Status report(const CallReport &report, bool *accepted);
 
-    // A call an agent took: for a known caller, records an inbound contact on the call's channel
-    // with the agent's name and the category of the customer's newest open case, so the next
-    // screen-pop shows it. Runs on a worker thread; throws StorageError.
+    // A call an agent took: for a known caller, records the contact on the call's channel with
+    // the agent's name and the category of the customer's newest open case (or the callback's
+    // case), so the next screen-pop shows it: inbound, or outbound for a callback task. A caller
+    // who got through by ringing again closes the callback tasks of the calls they abandoned.
+    // Runs on a worker thread; throws StorageError.
     void recordConnectedCall(const ConnectedCall &call);
     void abandonedCallback(const QString &callId, const QString &callerE164, const QString &queue, qint64 atMs);
+
+    // Offers every open callback task that has fallen due to its queue's agents like a call
+    // (docs/cases.md), as the call "callback-<task id>-<attempts>": offering the same attempt
+    // again changes nothing, and an attempt that did not reach the customer rings again once its
+    // retry time has come. Called every few seconds, after an abandon and on each test-clock
+    // advance. Runs on a worker thread; throws StorageError.
+    static void offerDueCallbacks(ServiceContext &context);
 
 private:
     ServiceContext &m_context;

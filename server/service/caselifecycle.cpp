@@ -346,7 +346,12 @@ v1::MutationResult CaseLifecycle::recordWrapUp(const QString &mutationId, const 
 {
     const v1::RecordWrapUp &change = mutation.record_wrap_up();
     const QString customerId = fromStd(change.customer_id()).trimmed();
-    if (customerId.isEmpty() || !CustomerRepository(m_database).exists(customerId))
+    const QString callId = fromStd(change.call_id()).trimmed();
+    // A caller who is not on file (a wrong number, a withheld caller) is wrapped up by the call.
+    if (customerId.isEmpty() && callId.isEmpty())
+        return rejectedMutation(mutationId, u"A wrap-up needs the customer or the call it wraps up: give customer_id "
+                                            "or call_id."_s);
+    if (!customerId.isEmpty() && !CustomerRepository(m_database).exists(customerId))
         return rejectedMutation(mutationId,
                                 u"The wrap-up's customer \"%1\" does not exist on the server: create the customer "
                                 "first."_s.arg(customerId));
@@ -382,8 +387,14 @@ v1::MutationResult CaseLifecycle::recordWrapUp(const QString &mutationId, const 
     if (lifecycle.wrapUpExists(id))
         return rejectedMutation(mutationId, u"A wrap-up with the id %1 already exists: use a new UUID."_s.arg(id));
     const QString notes = fromStd(change.notes()).trimmed();
-    lifecycle.insertWrapUp({ id, customerId, caseId, fromStd(change.call_id()).trimmed(), author.userId, disposition,
-                             notes, mood, change.after_call_work_seconds(), nowMs });
+    lifecycle.insertWrapUp({ id, customerId, caseId, callId, author.userId, disposition, notes, mood,
+                             change.after_call_work_seconds(), nowMs });
+    if (customerId.isEmpty()) { // no history to add it to: the feed carries the wrap-up itself
+        v1::RecordWrapUp recorded = change;
+        recorded.set_wrap_up_id(toStd(id));
+        SyncRepository(m_database).appendChange(mutationId, recorded, nowMs);
+        return applied(mutationId, 1, id);
+    }
 
     // The wrap-up reaches the case's history (and the feed) as a note.
     v1::Interaction note;
@@ -488,8 +499,10 @@ v1::MutationResult CaseLifecycle::recordCallbackAttempt(const QString &mutationI
     task->set_outcome(toStd(fromStd(change.outcome()).simplified()));
     if (change.reached())
         task->set_status(v1::CALLBACK_STATUS_REACHED);
-    else if (change.give_up())
-        task->set_status(v1::CALLBACK_STATUS_GAVE_UP);
+    else if (change.give_up() || task->attempts() >= m_policy.callbackMaxAttempts)
+        task->set_status(v1::CALLBACK_STATUS_GAVE_UP); // the policy's last attempt
+    else
+        setTimestampMs(task->mutable_due_at(), nowMs + m_policy.callbackRetryMs()); // rings again then
     task->set_version(task->version() + 1);
     lifecycle.updateCallback(*task);
     SyncRepository(m_database).appendChange(mutationId, *task, nowMs);
@@ -509,11 +522,28 @@ void CaseLifecycle::abandonedCall(const QString &callId, const QString &callerE1
     task.set_reason(toStd(u"abandoned"_s)); // the desktop words the reason from abandoned_call_id
     task.set_abandoned_call_id(toStd(callId));
     setTimestampMs(task.mutable_created_at(), nowMs);
-    setTimestampMs(task.mutable_due_at(), nowMs);
+    setTimestampMs(task.mutable_due_at(), nowMs + m_policy.callbackDelayMs()); // many ring again themselves first
     task.set_status(v1::CALLBACK_STATUS_OPEN);
     task.set_version(1);
     LifecycleRepository(m_database).insertCallback(task);
     SyncRepository(m_database).appendChange(QString(), task, nowMs);
+}
+
+QStringList CaseLifecycle::callerGotThrough(const QString &callerE164, qint64 nowMs)
+{
+    QStringList closed;
+    if (callerE164.isEmpty())
+        return closed;
+    LifecycleRepository lifecycle(m_database);
+    for (v1::CallbackTask &task : lifecycle.openAbandonCallbacks(callerE164)) {
+        task.set_status(v1::CALLBACK_STATUS_REACHED);
+        task.set_outcome("called again and was answered");
+        task.set_version(task.version() + 1);
+        lifecycle.updateCallback(task);
+        SyncRepository(m_database).appendChange(QString(), task, nowMs);
+        closed.append(fromStd(task.id()));
+    }
+    return closed;
 }
 
 } // namespace sanad::server

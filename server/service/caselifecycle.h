@@ -55,6 +55,10 @@ public:
     // A callback task for a call abandoned in the queue from a presented number (no-op for a
     // withheld one). Inside the caller's transaction.
     void abandonedCall(const QString &callId, const QString &callerE164, const QString &queue, qint64 nowMs);
+    // The caller got through by calling again (an agent took the call): the server's callback
+    // tasks for abandoned calls from this number are closed as reached (nobody is left to call
+    // back; counted as recovered). Inside the caller's transaction. Returns the tasks closed.
+    QStringList callerGotThrough(const QString &callerE164, qint64 nowMs);
 
 private:
     // Links `report` to `parent` (an incident's parent case): its reports, priority and escalation.

@@ -144,7 +144,7 @@ void SupervisorService::computeFollowUpList(ServiceContext &context, int limit, 
     QSet<QString> dissatisfiedSeen; // a case, or a customer whose contact had no case
     for (const LifecycleRepository::WrapUp &w : lifecycle.dissatisfiedSince(weekAgo)) {
         const QString key = w.caseId.isEmpty() ? w.customerId : w.caseId;
-        if (dissatisfiedSeen.contains(key))
+        if (key.isEmpty() || dissatisfiedSeen.contains(key)) // a caller not on file: nobody to follow up
             continue;
         dissatisfiedSeen.insert(key);
         if (w.caseId.isEmpty())

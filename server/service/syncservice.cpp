@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "server/auth/authorizer.h"
 #include "server/logcategories.h"
+#include "server/queue/queuerouter.h"
 #include "server/service/mutationapplier.h"
 #include "server/service/servicecontext.h"
 #include "server/service/unaryhandler.h"
@@ -39,6 +40,16 @@ std::optional<qint64> SyncService::decodeCursor(const QString &cursor)
     return sequence;
 }
 
+// What the queue router must know of an applied mutation: a recorded wrap-up makes its agent
+// available; a callback attempt recorded elsewhere takes the task out of the queue.
+void SyncService::tellTheRouter(const v1::Mutation &mutation, const QString &userId)
+{
+    if (mutation.has_record_wrap_up())
+        m_context.router.wrapUpRecorded(userId, fromStd(mutation.record_wrap_up().call_id()).trimmed());
+    else if (mutation.has_record_callback_attempt())
+        m_context.router.withdrawCallback(fromStd(mutation.record_callback_attempt().callback_id()).trimmed());
+}
+
 grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context, const v1::PushRequest *request,
                                             v1::PushResponse *response)
 {
@@ -54,8 +65,11 @@ grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context
         MutationApplier applier(m_context.database, m_context.normalizer, m_context.clock, m_context.policy);
         const MutationAuthor author { auth.user.id, auth.user.displayName };
         const QList<v1::MutationResult> results = applier.applyBatch(request->mutations(), author);
-        for (const v1::MutationResult &result : results)
-            *response->add_results() = result;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            *response->add_results() = results[i];
+            if (results[i].outcome() == v1::MUTATION_OUTCOME_APPLIED)
+                tellTheRouter(request->mutations(int(i)), auth.user.id);
+        }
         const bool applied = std::any_of(results.cbegin(), results.cend(), [](const v1::MutationResult &result) {
             return result.outcome() == v1::MUTATION_OUTCOME_APPLIED;
         });
@@ -117,6 +131,9 @@ grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context
             else if (record.entityType == "callback_task"_L1)
                 parsed = change->mutable_callback_task()->ParseFromArray(record.payload.constData(),
                                                                          int(record.payload.size()));
+            else if (record.entityType == "wrap_up"_L1)
+                parsed
+                    = change->mutable_wrap_up()->ParseFromArray(record.payload.constData(), int(record.payload.size()));
             if (!parsed)
                 qCWarning(lcService) << "change" << record.sequence << "of type" << record.entityType
                                      << "could not be read; it is sent without its entity";

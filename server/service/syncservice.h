@@ -41,6 +41,8 @@ public:
     static std::optional<qint64> decodeCursor(const QString &cursor);
 
 private:
+    void tellTheRouter(const v1::Mutation &mutation, const QString &userId);
+
     ServiceContext &m_context;
     std::mutex m_epochMutex;
     QString m_serverEpoch; // read once: it changes only when the database is replaced

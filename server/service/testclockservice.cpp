@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "server/auth/authorizer.h"
 #include "server/queue/queuerouter.h"
+#include "server/service/callintake.h"
 #include "server/service/caselifecycle.h"
 #include "server/service/servicecontext.h"
 #include "server/service/unaryhandler.h"
@@ -31,6 +32,7 @@ grpc::ServerUnaryReactor *TestClockService::Advance(grpc::CallbackServerContext 
         m_clock.advance(request->milliseconds());
         m_context.router.tick();
         CaseLifecycle(m_context.database, m_context.normalizer, m_context.policy).sweep(m_clock.nowMs());
+        CallIntake::offerDueCallbacks(m_context);
         setTimestampMs(response->mutable_now(), m_clock.nowMs());
         return grpc::Status::OK;
     });

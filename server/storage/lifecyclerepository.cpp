@@ -293,21 +293,36 @@ void LifecycleRepository::insertCallback(const v1::CallbackTask &t)
 void LifecycleRepository::updateCallback(const v1::CallbackTask &t)
 {
     SqlQuery query(m_db,
-                   u"UPDATE callback_tasks SET status = ?, attempts = ?, outcome = ?, version = ? WHERE id = ?"_s);
+                   u"UPDATE callback_tasks SET status = ?, attempts = ?, outcome = ?, due_at = ?, version = ? "
+                   "WHERE id = ?"_s);
     query.bind(int(t.status()))
         .bind(int(t.attempts()))
         .bind(fromStd(t.outcome()))
+        .bind(timestampMs(t.due_at()))
         .bind(qint64(t.version()))
         .bind(fromStd(t.id()))
         .exec();
 }
 
-QList<v1::CallbackTask> LifecycleRepository::openCallbacks(const QString &queue)
+QList<v1::CallbackTask> LifecycleRepository::dueCallbacks(qint64 nowMs)
 {
     SqlQuery query(m_db,
                    u"SELECT "_s + kCallbackColumns
-                       + u" FROM callback_tasks WHERE status = ? AND (queue = ? OR ? = '') ORDER BY due_at, id"_s);
-    query.bind(int(v1::CALLBACK_STATUS_OPEN)).bind(queue).bind(queue).exec();
+                       + u" FROM callback_tasks WHERE status = ? AND due_at <= ? ORDER BY due_at, id"_s);
+    query.bind(int(v1::CALLBACK_STATUS_OPEN)).bind(nowMs).exec();
+    QList<v1::CallbackTask> list;
+    while (query.next())
+        list.append(readCallback(query));
+    return list;
+}
+
+QList<v1::CallbackTask> LifecycleRepository::openAbandonCallbacks(const QString &phone)
+{
+    SqlQuery query(m_db,
+                   u"SELECT "_s + kCallbackColumns
+                       + u" FROM callback_tasks WHERE status = ? AND phone = ? AND abandoned_call_id <> '' "
+                         "ORDER BY due_at, id"_s);
+    query.bind(int(v1::CALLBACK_STATUS_OPEN)).bind(phone).exec();
     QList<v1::CallbackTask> list;
     while (query.next())
         list.append(readCallback(query));

@@ -63,9 +63,12 @@ public:
 
     std::optional<v1::CallbackTask> findCallback(const QString &id);
     void insertCallback(const v1::CallbackTask &task);
+    // Status, attempts, outcome, due time and version.
     void updateCallback(const v1::CallbackTask &task);
-    // Open callback tasks of a queue, the oldest due first.
-    QList<v1::CallbackTask> openCallbacks(const QString &queue);
+    // Open callback tasks due at nowMs or before, in every queue, the oldest due first.
+    QList<v1::CallbackTask> dueCallbacks(qint64 nowMs);
+    // Open callback tasks the server made for abandoned calls from this E.164 number.
+    QList<v1::CallbackTask> openAbandonCallbacks(const QString &phone);
 
     // The caller's E.164 number and the queue of an offered call, when it was offered.
     std::optional<std::pair<QString, QString>> offeredCall(const QString &callId);

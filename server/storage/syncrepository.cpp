@@ -97,6 +97,11 @@ void SyncRepository::appendChange(const QString &mutationId, const v1::CallbackT
     append(mutationId, u"callback_task"_s, task.id(), task, changedAtMs);
 }
 
+void SyncRepository::appendChange(const QString &mutationId, const v1::RecordWrapUp &wrapUp, qint64 changedAtMs)
+{
+    append(mutationId, u"wrap_up"_s, wrapUp.wrap_up_id(), wrapUp, changedAtMs);
+}
+
 QList<ChangeRecord> SyncRepository::changesAfter(qint64 afterSequence, int limit)
 {
     SqlQuery query(m_db,

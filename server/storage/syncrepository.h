@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sanad/v1/common.pb.h"
+#include "sanad/v1/sync.pb.h"
 
 #include <QByteArray>
 #include <QList>
@@ -54,6 +55,7 @@ public:
     void appendChange(const QString &mutationId, const v1::Interaction &interaction, qint64 changedAtMs);
     void appendChange(const QString &mutationId, const v1::Referral &referral, qint64 changedAtMs);
     void appendChange(const QString &mutationId, const v1::CallbackTask &task, qint64 changedAtMs);
+    void appendChange(const QString &mutationId, const v1::RecordWrapUp &wrapUp, qint64 changedAtMs);
 
     // Changes with sequence > afterSequence, in sequence order, at most limit of them.
     QList<ChangeRecord> changesAfter(qint64 afterSequence, int limit);

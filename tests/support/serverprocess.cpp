@@ -2,6 +2,7 @@
 
 #include <QDebug>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 
 namespace sanad::test {
@@ -48,6 +49,15 @@ CommandResult ServerProcess::runCommand(const QStringList &args, const QByteArra
     result.standardOutput = QString::fromUtf8(p.readAllStandardOutput());
     result.standardError = QString::fromUtf8(p.readAllStandardError());
     return result;
+}
+
+QStringList ServerProcess::policyArgs(const QByteArray &json) const
+{
+    const QString path = m_dir.filePath(QStringLiteral("policy.json"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size())
+        qWarning() << "cannot write" << path;
+    return { QStringLiteral("--policy"), path };
 }
 
 bool ServerProcess::addUser(const QString &username, const QString &role, const QString &password) const

@@ -38,6 +38,12 @@ public:
                                     int timeoutMs = 120000);
     // Runs `sanad-server <args...> --db <database>` to completion (add-user, import-customers, ...).
     CommandResult run(const QStringList &args, const QByteArray &standardInput = {}, int timeoutMs = 120000) const;
+    // Writes a case policy file (docs/cases.md) into the data folder; returns {"--policy", path}
+    // for start().
+    QStringList policyArgs(const QByteArray &json) const;
+    // For tests that abandon calls but are not about callbacks: the callbacks of abandoned calls
+    // fall due a day later, so none rings in the middle of a later test on a slow machine.
+    static constexpr const char *kCallbacksNextDay = R"({"callbacks": {"delay_minutes": 1440}})";
     // add-user with the password on standard input; returns false (and prints why) on failure.
     bool addUser(const QString &username, const QString &role, const QString &password) const;
 

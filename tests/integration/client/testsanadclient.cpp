@@ -209,7 +209,8 @@ void TestSanadClient::initTestCase()
     QVERIFY(m_server.addUser(QStringLiteral("agent2"), QStringLiteral("agent"), AgentPassword));
     QVERIFY(m_server.addUser(QStringLiteral("cti1"), QStringLiteral("cti"), CtiPassword));
     QVERIFY(m_server.addUser(QStringLiteral("admin1"), QStringLiteral("admin"), AdminPassword));
-    QVERIFY2(m_server.start(), qPrintable(m_server.output()));
+    QVERIFY2(m_server.start(m_server.policyArgs(sanad::test::ServerProcess::kCallbacksNextDay)),
+             qPrintable(m_server.output()));
 }
 
 std::unique_ptr<SanadClient> TestSanadClient::signIn(const ServerProcess &server, const QString &username,

@@ -24,6 +24,9 @@ private Q_SLOTS:
         QVERIFY(p.isDispositionCode(u"resolved"_s));
         QVERIFY(!p.isDispositionCode(u"made_up"_s));
         QVERIFY(!p.wrapUpRequired(u"general"_s));
+        QCOMPARE(p.callbackDelayMs(), 2 * 60 * 1000LL);
+        QCOMPARE(p.callbackRetryMs(), 30 * 60 * 1000LL);
+        QCOMPARE(p.callbackMaxAttempts, 3);
     }
     void fileOverridesWhatItGives()
     {
@@ -33,7 +36,8 @@ private Q_SLOTS:
             "awaiting_confirmation_days": 5,
             "incident": {"window_hours": 2, "escalate_at": 3},
             "disposition_codes": ["solved", "escalated"],
-            "wrap_up": {"default": "required", "queues": {"walk_in": "optional"}}
+            "wrap_up": {"default": "required", "queues": {"walk_in": "optional"}},
+            "callbacks": {"delay_minutes": 0, "retry_minutes": 10, "max_attempts": 5}
         })",
                                             &error);
         QVERIFY2(p.has_value(), qPrintable(error));
@@ -46,6 +50,9 @@ private Q_SLOTS:
         QCOMPARE(p->dispositionCodes, QStringList({u"solved"_s, u"escalated"_s}));
         QVERIFY(p->wrapUpRequired(u"general"_s));
         QVERIFY(!p->wrapUpRequired(u"walk_in"_s));
+        QCOMPARE(p->callbackDelayMs(), 0); // "at once" is a valid choice
+        QCOMPARE(p->callbackRetryMs(), 10 * 60 * 1000LL);
+        QCOMPARE(p->callbackMaxAttempts, 5);
     }
     void dispositionLabels()
     {
@@ -91,6 +98,10 @@ private Q_SLOTS:
         QTest::newRow("code twice") << QByteArray(R"({"disposition_codes": ["a", "a"]})") << u"twice"_s;
         QTest::newRow("wrap-up word") << QByteArray(R"({"wrap_up": {"queues": {"general": "yes"}}})")
                                       << u"wrap_up.queues.general"_s;
+        QTest::newRow("negative delay") << QByteArray(R"({"callbacks": {"delay_minutes": -1}})")
+                                        << u"callbacks.delay_minutes"_s;
+        QTest::newRow("no attempts") << QByteArray(R"({"callbacks": {"max_attempts": 0}})")
+                                     << u"callbacks.max_attempts"_s;
     }
     void badFilesSayWhatIsWrong()
     {

@@ -29,7 +29,14 @@ public:
 
 IncomingCall call(const QString &id, qint64 at, const QString &number = u"+96891234567"_s)
 {
-    return IncomingCall { id, number, number, u"general"_s, Channel::Voice, at };
+    return IncomingCall { id, number, number, u"general"_s, Channel::Voice, at, {} };
+}
+
+IncomingCall callback(const QString &taskId, qint64 at, const QString &number = u"+96891111111"_s)
+{
+    IncomingCall c = call(u"callback-%1-0"_s.arg(taskId), at, number);
+    c.callback = CallbackOffer { taskId, 1, u"abandoned"_s, QString(), at - 120000, 0 };
+    return c;
 }
 
 } // namespace
@@ -49,6 +56,10 @@ private Q_SLOTS:
     void repeatsAndLateEventsAreHarmless();
     void disconnectHandsTheOfferOn();
     void presenceRules();
+    void callsGoBeforeCallbacks();
+    void withdrawnCallbackLeavesTheQueue();
+    void requiredWrapUpKeepsTheAgentUntilRecorded();
+    void optionalWrapUpEndsWithTheRecordOrF9();
 
 private:
     void connectAvailable(const QString &agent, quint64 connection)
@@ -237,6 +248,115 @@ void TestQueueRouter::presenceRules()
     m_router->setPresence(u"a"_s, QString(), AgentState::Break);
     QCOMPARE(m_router->callPhase(u"c1"_s), QueueRouter::CallPhase::Waiting);
     QCOMPARE(m_recorder->of(u"a"_s, RouterEvent::Kind::Revoked).size(), 1);
+}
+
+void TestQueueRouter::callsGoBeforeCallbacks()
+{
+    // A callback waited first, but a caller on the line comes first.
+    m_router->callOffered(callback(u"t1"_s, m_clock->nowMs()));
+    m_clock->advance(1000);
+    m_router->callOffered(call(u"c1"_s, m_clock->nowMs()));
+    connectAvailable(u"a"_s, 1);
+    QList<RouterEvent> offers = m_recorder->of(u"a"_s, RouterEvent::Kind::Offered);
+    QCOMPARE(offers.size(), 1);
+    QCOMPARE(offers.constFirst().offer.callId, u"c1"_s);
+    QVERIFY(!offers.constFirst().offer.callback.isCallback());
+    // The next free agent gets the callback, with what to tell the customer.
+    connectAvailable(u"b"_s, 2);
+    offers = m_recorder->of(u"b"_s, RouterEvent::Kind::Offered);
+    QCOMPARE(offers.size(), 1);
+    QCOMPARE(offers.constFirst().offer.callback.id, u"t1"_s);
+    QCOMPARE(offers.constFirst().offer.callback.reason, u"abandoned"_s);
+    QCOMPARE(offers.constFirst().offer.normalizedNumber, u"+96891111111"_s);
+    // A caller who rings while the callback is being offered takes it over.
+    m_router->callOffered(call(u"c2"_s, m_clock->nowMs(), u"+96894444444"_s));
+    QCOMPARE(m_recorder->of(u"b"_s, RouterEvent::Kind::Revoked).size(), 1);
+    QCOMPARE(m_router->callPhase(u"c2"_s), QueueRouter::CallPhase::Offered);
+    QCOMPARE(m_recorder->of(u"b"_s, RouterEvent::Kind::Offered).constLast().offer.callId, u"c2"_s);
+    QCOMPARE(m_router->callPhase(u"callback-t1-0"_s), QueueRouter::CallPhase::Waiting);
+    // The callback waits for the next free agent.
+    connectAvailable(u"c"_s, 3);
+    QCOMPARE(m_recorder->of(u"c"_s, RouterEvent::Kind::Offered).constFirst().offer.callback.id, u"t1"_s);
+    // Taken like a call: the contact carries the task, so the server records an outbound call.
+    const QueueRouter::AcceptResult accepted = m_router->accept(u"c"_s, u"callback-t1-0"_s);
+    QCOMPARE(accepted.outcome, QueueRouter::AcceptResult::Outcome::Accepted);
+    QCOMPARE(accepted.call->callback.id, u"t1"_s);
+}
+
+void TestQueueRouter::withdrawnCallbackLeavesTheQueue()
+{
+    connectAvailable(u"a"_s, 1);
+    m_router->callOffered(callback(u"t1"_s, m_clock->nowMs()));
+    m_router->callOffered(callback(u"t2"_s, m_clock->nowMs(), u"+96892222222"_s));
+    QCOMPARE(m_router->callPhase(u"callback-t1-0"_s), QueueRouter::CallPhase::Offered);
+    // The customer got through by ringing again: the offer goes, and the next task is offered.
+    m_router->withdrawCallback(u"t1"_s);
+    QCOMPARE(m_router->callPhase(u"callback-t1-0"_s), QueueRouter::CallPhase::Finished);
+    const QList<RouterEvent> revoked = m_recorder->of(u"a"_s, RouterEvent::Kind::Revoked);
+    QCOMPARE(revoked.size(), 1);
+    QCOMPARE(revoked.constFirst().revokeReason, RevokeReason::Taken);
+    QCOMPARE(m_router->callPhase(u"callback-t2-0"_s), QueueRouter::CallPhase::Offered);
+    // Offering the same attempt again changes nothing.
+    QVERIFY(!m_router->callOffered(callback(u"t1"_s, m_clock->nowMs())));
+    m_router->withdrawCallback(u"t2"_s);
+    QCOMPARE(m_router->waitingCount(), 0);
+}
+
+void TestQueueRouter::requiredWrapUpKeepsTheAgentUntilRecorded()
+{
+    m_router->setWrapUpRequired([](const QString &queue) { return queue == u"general"_s; });
+    connectAvailable(u"a"_s, 1);
+    m_router->callOffered(call(u"c1"_s, m_clock->nowMs()));
+    QVERIFY(m_router->accept(u"a"_s, u"c1"_s).call.has_value());
+    m_router->callEnded(u"c1"_s);
+    QCOMPARE(m_router->agentState(u"a"_s), AgentState::WrapUp);
+    const QueueRouter::PresenceResult refused = m_router->setPresence(u"a"_s, QString(), AgentState::Available);
+    QCOMPARE(refused.outcome, QueueRouter::PresenceResult::Outcome::WrapUpRequired);
+    QCOMPARE(refused.wrapUpCallId, u"c1"_s);
+    QCOMPARE(m_router->agentState(u"a"_s), AgentState::WrapUp);
+    // A break is allowed, but back from it the wrap-up is still owed.
+    QCOMPARE(m_router->setPresence(u"a"_s, QString(), AgentState::Break).outcome,
+             QueueRouter::PresenceResult::Outcome::Ok);
+    QCOMPARE(m_router->setPresence(u"a"_s, QString(), AgentState::Available).outcome,
+             QueueRouter::PresenceResult::Outcome::WrapUpRequired);
+    // The wrap-up of another call changes nothing; this call's makes the break end only by choice.
+    m_router->wrapUpRecorded(u"a"_s, u"other"_s);
+    QCOMPARE(m_router->setPresence(u"a"_s, QString(), AgentState::Available).outcome,
+             QueueRouter::PresenceResult::Outcome::WrapUpRequired);
+    m_router->wrapUpRecorded(u"a"_s, u"c1"_s);
+    QCOMPARE(m_router->agentState(u"a"_s), AgentState::Break);
+    QCOMPARE(m_router->setPresence(u"a"_s, QString(), AgentState::Available).state, AgentState::Available);
+
+    // Recorded while still in wrap-up: available at once, and a waiting call is offered.
+    m_router->callOffered(call(u"c2"_s, m_clock->nowMs()));
+    QVERIFY(m_router->accept(u"a"_s, u"c2"_s).call.has_value());
+    m_router->callEnded(u"c2"_s);
+    m_router->callOffered(call(u"c3"_s, m_clock->nowMs(), u"+96893333333"_s));
+    QCOMPARE(m_router->callPhase(u"c3"_s), QueueRouter::CallPhase::Waiting);
+    m_router->wrapUpRecorded(u"a"_s, u"c2"_s);
+    QCOMPARE(m_router->callPhase(u"c3"_s), QueueRouter::CallPhase::Offered);
+    const RouterEvent presence = m_recorder->of(u"a"_s, RouterEvent::Kind::PresenceChanged).constLast();
+    QCOMPARE(presence.state, AgentState::Available);
+    QCOMPARE(presence.reason, u"wrap_up_recorded"_s);
+}
+
+void TestQueueRouter::optionalWrapUpEndsWithTheRecordOrF9()
+{
+    m_router->setWrapUpRequired([](const QString &) { return false; });
+    connectAvailable(u"a"_s, 1);
+    m_router->callOffered(call(u"c1"_s, m_clock->nowMs()));
+    QVERIFY(m_router->accept(u"a"_s, u"c1"_s).call.has_value());
+    m_router->callEnded(u"c1"_s);
+    m_router->wrapUpRecorded(u"a"_s, u"c1"_s);
+    QCOMPARE(m_router->agentState(u"a"_s), AgentState::Available);
+    // The same wrap-up pushed again later does not disturb the next contact.
+    m_router->callOffered(call(u"c2"_s, m_clock->nowMs()));
+    QVERIFY(m_router->accept(u"a"_s, u"c2"_s).call.has_value());
+    m_router->wrapUpRecorded(u"a"_s, u"c1"_s);
+    QCOMPARE(m_router->agentState(u"a"_s), AgentState::OnContact);
+    m_router->callEnded(u"c2"_s);
+    QCOMPARE(m_router->setPresence(u"a"_s, QString(), AgentState::Available).outcome,
+             QueueRouter::PresenceResult::Outcome::Ok); // F9 skips an optional wrap-up
 }
 
 QTEST_GUILESS_MAIN(TestQueueRouter)
