@@ -162,6 +162,8 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
             lines << bidi::isolateAuto(c.summary);
         if (!c.location.isEmpty())
             lines << tr("Location: %1").arg(bidi::isolateAuto(c.location));
+        if (const QString incident = incidentText(c); !incident.isEmpty())
+            lines << incident; // the category column may be too narrow for it
         lines << tr("Opened: %1").arg(DisplayText::gregorianAndApproximateHijri(c.openedAt));
         if (c.closedAt.isValid())
             lines << tr("Closed: %1").arg(DisplayText::gregorianAndApproximateHijri(c.closedAt));
@@ -197,20 +199,23 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
     return {};
 }
 
-QString CaseListModel::categoryText(const client::CaseInfo &c) const
+QString CaseListModel::incidentText(const client::CaseInfo &c) const
 {
     // A report names its incident, so the agent can tell the caller what the incident is at; an
     // incident says how many have reported it.
-    QString incident;
     if (!c.incidentId.isEmpty())
-        incident = tr("report of incident %1")
-                       .arg(c.incidentNumber.isEmpty() ? tr("(number not known yet)")
-                                                       : DisplayText::caseNumber(c.incidentNumber));
-    else if (c.incidentReports > 1)
-        incident = tr("incident, reports: %1").arg(QLocale().toString(c.incidentReports));
-    if (incident.isEmpty())
-        return DisplayText::category(c.category);
-    return DisplayText::category(c.category) + tr(" · ") + incident;
+        return tr("report of incident %1")
+            .arg(c.incidentNumber.isEmpty() ? tr("(number not known yet)") : DisplayText::caseNumber(c.incidentNumber));
+    if (c.incidentReports > 1)
+        return tr("incident, reports: %1").arg(QLocale().toString(c.incidentReports));
+    return {};
+}
+
+QString CaseListModel::categoryText(const client::CaseInfo &c) const
+{
+    const QString incident = incidentText(c);
+    return incident.isEmpty() ? DisplayText::category(c.category)
+                              : DisplayText::category(c.category) + tr(" · ") + incident;
 }
 
 QString CaseListModel::referralText(const client::ReferralInfo &r) const

@@ -368,10 +368,11 @@ void TestCaseActions::linkToIncidentByKeyboard()
     };
     QTRY_VERIFY_WITH_TIMEOUT(categoryShown().contains(QStringLiteral("بلاغ ضمن الحادث")), 15000);
     QVERIFY2(categoryShown().contains(shownNumber), qPrintable(categoryShown()));
-    if (!shots.isEmpty())
-        window->findChild<QTreeView *>(QStringLiteral("caseView"))
-            ->grab()
-            .save(shots + QStringLiteral("/case-report-ar.png"));
+    if (!shots.isEmpty()) {
+        window->resize(1400, 900); // the window as an agent has it, for the look only
+        QTest::qWait(200);
+        window->grab().save(shots + QStringLiteral("/case-report-ar.png"));
+    }
     QVERIFY2(!visibleTopLevel(QStringLiteral("caseChangeFailedDialog")), "the link failed");
     QVERIFY(!link->isEnabled()); // a report cannot be linked again
     QVERIFY(m_server.lookup(QStringLiteral("+96879000201"), &first));
