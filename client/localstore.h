@@ -138,6 +138,9 @@ public:
     int cachedCustomers();
     // When the last page was applied (0 never): "up to date as of".
     qint64 lastPulledMs();
+    // A small value kept with the store (the server's work policy); empty when never set.
+    QString storedValue(const QString &key) { return meta(key); }
+    bool storeValue(const QString &key, const QString &value) { return setMeta(key, value); }
 
 private:
     bool createSchema();

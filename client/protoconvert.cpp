@@ -173,6 +173,7 @@ CaseInfo toCase(const v1::Case &caseRecord)
     c.customerConfirmed = caseRecord.customer_confirmed();
     c.incidentId = text(caseRecord.incident_id());
     c.incidentReports = caseRecord.incident_reports();
+    c.incidentNumber = text(caseRecord.incident_number());
     c.escalated = caseRecord.escalated();
     c.awaitingConfirmationSince = toDateTime(caseRecord.has_awaiting_confirmation_since(),
                                              caseRecord.awaiting_confirmation_since());

@@ -105,6 +105,9 @@ void registerMetaTypes()
     qRegisterMetaType<sanad::RevokeReason>();
     qRegisterMetaType<SanadClient::StreamState>();
     qRegisterMetaType<SyncState>();
+    qRegisterMetaType<WorkPolicyInfo>();
+    qRegisterMetaType<IncidentCandidateInfo>();
+    qRegisterMetaType<QList<IncidentCandidateInfo>>();
 }
 
 ClientError notSignedIn(bool expired)
@@ -159,6 +162,8 @@ public:
     void handleUnauthenticated(const ClientError &error, const QString &tokenUsed);
 
     void onLoginDone(quint64 id, const ClientError &error, const Session &session);
+    // CaseService.GetWorkPolicy after login: kept in memory and in the local store.
+    void fetchWorkPolicy();
 
     void setStreamState(SanadClient::StreamState state);
     void openStream();
@@ -208,6 +213,7 @@ public:
     bool m_presenceKnown = false;
     QStringList m_acceptedCalls;
     QStringList m_endedCalls;
+    std::optional<WorkPolicyInfo> m_workPolicy; // the server's answer in this session
 };
 
 SanadClientPrivate::SanadClientPrivate(SanadClient *client)
@@ -364,10 +370,48 @@ void SanadClientPrivate::onLoginDone(quint64 id, const ClientError &error, const
     qCInfo(lcClient, "signed in with role %s", qUtf8Printable(roleName(session.role)));
     Q_EMIT q->loggedIn(m_session);
     sync().start();
+    fetchWorkPolicy();
     if (restartStream && canCall()) {
         m_streamWanted = true;
         openStream();
     }
+}
+
+namespace {
+const QString kWorkPolicyKey = QStringLiteral("work_policy");
+} // namespace
+
+void SanadClientPrivate::fetchWorkPolicy()
+{
+    startUnary<v1::GetWorkPolicyRequest, v1::WorkPolicy>(
+        newId(), m_session.token, v1::GetWorkPolicyRequest(),
+        [cases = m_stubs->cases.get()](grpc::ClientContext *context, const v1::GetWorkPolicyRequest *req,
+                                       v1::WorkPolicy *resp, std::function<void(grpc::Status)> done) {
+            cases->async()->GetWorkPolicy(context, req, resp, std::move(done));
+        },
+        [](const v1::WorkPolicy &response) {
+            WorkPolicyInfo info;
+            for (const v1::DispositionCode &c : response.disposition_codes())
+                info.dispositionCodes.append({ QString::fromStdString(c.code()), QString::fromStdString(c.label_ar()),
+                                               QString::fromStdString(c.label_en()) });
+            info.wrapUpRequiredByDefault = response.wrap_up_required_by_default();
+            for (const v1::QueueWrapUp &queue : response.queues())
+                info.wrapUpRequiredByQueue.insert(QString::fromStdString(queue.queue()), queue.required());
+            return info;
+        },
+        [this, token = m_session.token](const ClientError &error, const WorkPolicyInfo &policy) {
+            if (error.isError()) {
+                // The kept copy (or the built-in policy) stands; the next login asks again.
+                qCInfo(lcClient, "GetWorkPolicy failed with gRPC code %d", error.grpcCode);
+                handleUnauthenticated(error, token);
+                return;
+            }
+            if (policy.dispositionCodes.isEmpty() || token != m_session.token)
+                return;
+            m_workPolicy = policy;
+            sync().store().storeValue(kWorkPolicyKey, QString::fromUtf8(policy.toJson()));
+            Q_EMIT q->workPolicyChanged(policy);
+        });
 }
 
 void SanadClientPrivate::setStreamState(SanadClient::StreamState state)
@@ -1131,6 +1175,53 @@ void setTime(google::protobuf::Timestamp *timestamp, const QDateTime &time)
 }
 
 } // namespace
+
+WorkPolicyInfo SanadClient::workPolicy() const
+{
+    if (d->m_workPolicy)
+        return *d->m_workPolicy;
+    if (d->m_syncEngine && d->m_syncEngine->store().isOpen()) {
+        const QString kept = d->m_syncEngine->store().storedValue(kWorkPolicyKey);
+        if (const std::optional<WorkPolicyInfo> policy = WorkPolicyInfo::fromJson(kept.toUtf8()))
+            return *policy;
+    }
+    return WorkPolicyInfo::defaults();
+}
+
+quint64 SanadClient::listIncidents(const QString &category, const QString &location, const QString &caseId, int limit)
+{
+    v1::ListIncidentsRequest request;
+    request.set_category(category.toStdString());
+    request.set_location(location.toStdString());
+    request.set_case_id(caseId.toStdString());
+    request.set_limit(limit);
+    return d->startRequest<v1::ListIncidentsRequest, v1::ListIncidentsResponse>(
+        "ListIncidents", std::move(request),
+        [cases = d->m_stubs ? d->m_stubs->cases.get()
+                            : nullptr](grpc::ClientContext *context, const v1::ListIncidentsRequest *req,
+                                       v1::ListIncidentsResponse *resp, std::function<void(grpc::Status)> done) {
+            cases->async()->ListIncidents(context, req, resp, std::move(done));
+        },
+        [](const v1::ListIncidentsResponse &response) {
+            QList<IncidentCandidateInfo> list;
+            for (const v1::IncidentCandidate &c : response.incidents()) {
+                IncidentCandidateInfo info;
+                info.caseId = QString::fromStdString(c.case_id());
+                info.number = QString::fromStdString(c.number());
+                info.category = QString::fromStdString(c.category());
+                info.location = QString::fromStdString(c.location());
+                info.summary = QString::fromStdString(c.summary());
+                info.reports = c.reports();
+                info.priority = static_cast<Priority>(c.priority());
+                info.status = static_cast<CaseStatus>(c.status());
+                info.openedAt = convert::toDateTime(c.has_opened_at(), c.opened_at());
+                info.incident = c.incident();
+                list.append(info);
+            }
+            return list;
+        },
+        [this](quint64 id, const QList<IncidentCandidateInfo> &list) { Q_EMIT incidentsReady(id, list); });
+}
 
 quint64 SanadClient::listScripts()
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/casework.h"
 #include "client/types.h"
 
 #include <QObject>
@@ -68,6 +69,15 @@ public:
     quint64 scheduleCallback(const CallbackRequest &request);
     quint64 recordCallbackAttempt(const QString &callbackId, qint64 baseVersion, bool reached, const QString &outcome,
                                   bool giveUp = false);
+    // Cases the case could be linked to as a report of an incident (CaseService.ListIncidents):
+    // open incidents of the category and other callers' recent open cases of it, newest first,
+    // those whose location shares a word with location (empty: all) -> incidentsReady / requestFailed.
+    quint64 listIncidents(const QString &category, const QString &location, const QString &caseId, int limit = 20);
+    // The centre's work policy (disposition codes with their labels, wrap-up per queue): asked of
+    // the server after every login and kept in the local store; until the server has answered,
+    // the copy kept from an earlier session, else the built-in policy. workPolicyChanged follows
+    // each answer of the server.
+    WorkPolicyInfo workPolicy() const;
     // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
     // follows if it had already finished.
     void cancel(quint64 requestId);
@@ -135,6 +145,8 @@ Q_SIGNALS:
     void scriptRunRecorded(quint64 requestId, const QString &runId, const QString &detail);
     void identityCodeSent(quint64 requestId, const QString &maskedNumber);
     void identityCodeChecked(quint64 requestId, bool verified, int attemptsLeft);
+    void incidentsReady(quint64 requestId, const QList<sanad::client::IncidentCandidateInfo> &incidents);
+    void workPolicyChanged(const sanad::client::WorkPolicyInfo &policy);
 
     // Presence and contact signals come from the stream's events and from the answers to
     // setPresence / acceptContact / endContact. Each change is emitted once: contactAccepted and

@@ -167,6 +167,7 @@ struct CaseInfo
     // Lifecycle (docs/cases.md)
     QString incidentId; // the incident's parent case when this case is one of its reports
     int incidentReports = 0; // on a parent: reports, its own included
+    QString incidentNumber; // with incidentId: the parent case's number
     bool escalated = false;
     QDateTime awaitingConfirmationSince;
     int reopenCount = 0;

@@ -178,12 +178,36 @@ std::optional<CasePolicy> CasePolicy::fromJson(const QByteArray &json, QString *
             return std::nullopt;
     }
     if (root.contains(QStringLiteral("disposition_codes"))) {
+        // Each code is a plain string, or {"code": "...", "ar": "...", "en": "..."} with its labels.
         const QJsonValue codes = root.value(QStringLiteral("disposition_codes"));
         QStringList list;
-        for (const QJsonValue &code : codes.toArray()) {
-            const QString text = code.toString().trimmed();
+        QHash<QString, Label> labels;
+        for (const QJsonValue &entry : codes.toArray()) {
+            QString text = entry.toString().trimmed();
+            if (entry.isObject()) {
+                const QJsonObject object = entry.toObject();
+                for (const QString &key : object.keys()) {
+                    if (key != QLatin1String("code") && key != QLatin1String("ar") && key != QLatin1String("en")) {
+                        *error = QStringLiteral("disposition_codes: \"%1\" is not a key of a code; use code, ar "
+                                                "and en.")
+                                     .arg(key);
+                        return std::nullopt;
+                    }
+                }
+                text = object.value(QStringLiteral("code")).toString().trimmed();
+                const Label label { object.value(QStringLiteral("ar")).toString().trimmed(),
+                                    object.value(QStringLiteral("en")).toString().trimmed() };
+                if (!text.isEmpty() && (!label.arabic.isEmpty() || !label.english.isEmpty()))
+                    labels.insert(text, label);
+            }
             if (text.isEmpty()) {
-                *error = QStringLiteral("disposition_codes must be a list of non-empty strings.");
+                *error = QStringLiteral("disposition_codes must be a list of non-empty strings, or of objects "
+                                        "such as {\"code\": \"meter_read\", \"ar\": \"...\", \"en\": \"Meter "
+                                        "read\"}.");
+                return std::nullopt;
+            }
+            if (list.contains(text)) {
+                *error = QStringLiteral("disposition_codes: \"%1\" is listed twice.").arg(text);
                 return std::nullopt;
             }
             list.append(text);
@@ -193,6 +217,7 @@ std::optional<CasePolicy> CasePolicy::fromJson(const QByteArray &json, QString *
             return std::nullopt;
         }
         policy.dispositionCodes = list;
+        policy.dispositionLabels = labels;
     }
     if (root.contains(QStringLiteral("wrap_up"))) {
         const QJsonObject wrapUp = root.value(QStringLiteral("wrap_up")).toObject();
@@ -238,6 +263,40 @@ qint64 CasePolicy::referralDueAtMs(const QString &category, Priority priority, q
 bool CasePolicy::wrapUpRequired(const QString &queue) const
 {
     return wrapUpRequiredByQueue.value(queue, wrapUpRequiredByDefault);
+}
+
+std::optional<CasePolicy::Label> CasePolicy::builtInDispositionLabel(const QString &code)
+{
+    struct BuiltIn
+    {
+        const char *code;
+        const char *arabic;
+        const char *english;
+    };
+    static const BuiltIn kBuiltIn[] = {
+        { "resolved", "حُلّت", "Resolved" },
+        { "information_given", "قُدّمت المعلومات", "Information given" },
+        { "referred", "أُحيلت إلى قسم", "Referred to a department" },
+        { "callback_scheduled", "جُدول اتصال لاحق", "Callback scheduled" },
+        { "follow_up", "تحتاج إلى متابعة", "Needs follow-up" },
+        { "complaint_logged", "سُجّلت الشكوى", "Complaint logged" },
+        { "wrong_number", "رقم خاطئ", "Wrong number" },
+        { "dropped", "انقطعت المكالمة", "Call dropped" },
+    };
+    for (const BuiltIn &b : kBuiltIn) {
+        if (code == QLatin1String(b.code))
+            return Label { QString::fromUtf8(b.arabic), QString::fromUtf8(b.english) };
+    }
+    return std::nullopt;
+}
+
+CasePolicy::Label CasePolicy::dispositionLabel(const QString &code) const
+{
+    // A file may give one language only: the other is the built-in label, or the code itself.
+    const Label own = dispositionLabels.value(code);
+    const Label builtIn = builtInDispositionLabel(code).value_or(Label { code, code });
+    return Label { own.arabic.isEmpty() ? builtIn.arabic : own.arabic,
+                   own.english.isEmpty() ? builtIn.english : own.english };
 }
 
 } // namespace sanad

@@ -28,6 +28,13 @@ struct CasePolicy
     QStringList dispositionCodes;
     bool wrapUpRequiredByDefault = false;
     QHash<QString, bool> wrapUpRequiredByQueue;
+    // Labels the policy file gives its disposition codes ({"code", "ar", "en"}).
+    struct Label
+    {
+        QString arabic;
+        QString english;
+    };
+    QHash<QString, Label> dispositionLabels;
     // Callback tasks (docs/cases.md): an abandoned caller is called back after a short delay
     // (many ring again by themselves within a minute or two); an attempt that does not reach the
     // customer is tried again after the retry time, and after the last attempt the task is given up.
@@ -46,6 +53,10 @@ struct CasePolicy
     qint64 incidentWindowMs() const { return qint64(incidentWindowHours) * 3600 * 1000; }
     bool isDispositionCode(const QString &code) const { return dispositionCodes.contains(code); }
     bool wrapUpRequired(const QString &queue) const;
+    // The file's labels for a code, else the built-in ones of a built-in code, else the code itself.
+    Label dispositionLabel(const QString &code) const;
+    // The Arabic and English labels of the built-in codes; nullopt for any other code.
+    static std::optional<Label> builtInDispositionLabel(const QString &code);
     qint64 callbackDelayMs() const { return qint64(callbackDelayMinutes) * 60 * 1000; }
     qint64 callbackRetryMs() const { return qint64(callbackRetryMinutes) * 60 * 1000; }
 };

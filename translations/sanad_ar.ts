@@ -473,6 +473,18 @@
         <source>&amp;Schedule</source>
         <translation>&amp;جدولة</translation>
     </message>
+    <message>
+        <source>&amp;Link to incident…</source>
+        <translation>&amp;ربط بحادث…</translation>
+    </message>
+    <message>
+        <source>Make the selected case a report of an incident other callers reported (%1)</source>
+        <translation>جعل البلاغ المحدد بلاغًا ضمن حادث أبلغ عنه متصلون آخرون (%1)</translation>
+    </message>
+    <message>
+        <source>Case %1 is now a report of incident %2.</source>
+        <translation>أصبح البلاغ %1 بلاغًا ضمن الحادث %2.</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::CaseHistoryModel</name>
@@ -584,6 +596,18 @@ Due: %3</source>
     <message>
         <source>Opened</source>
         <translation>تاريخ الفتح</translation>
+    </message>
+    <message>
+        <source>report of incident %1</source>
+        <translation>بلاغ ضمن الحادث %1</translation>
+    </message>
+    <message>
+        <source>(number not known yet)</source>
+        <translation>(رقمه غير معروف بعد)</translation>
+    </message>
+    <message>
+        <source>incident, reports: %1</source>
+        <translation>حادث، عدد البلاغات: %1</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1031,85 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
     <message>
         <source>Awaiting the customer&apos;s confirmation</source>
         <translation>بانتظار تأكيد العميل</translation>
+    </message>
+</context>
+<context>
+    <name>sanad::ui::IncidentLinkDialog</name>
+    <message>
+        <source>Link case %1 to an incident</source>
+        <translation>ربط البلاغ %1 بحادث</translation>
+    </message>
+    <message>
+        <source>Choose the incident that case %1 (%2) is a report of: open incidents of this category, and other callers&apos; open cases of it from the last hours that could become one.</source>
+        <translation>اختر الحادث الذي يُعدّ البلاغ %1 (%2) بلاغًا ضمنه: الحوادث المفتوحة في هذه الفئة، وبلاغات المتصلين الآخرين المفتوحة فيها خلال الساعات الأخيرة، التي قد تصبح حادثًا.</translation>
+    </message>
+    <message>
+        <source>&amp;Place (cases whose place shares a word with it; empty for all):</source>
+        <translation>&amp;المكان (البلاغات التي يشترك مكانها معه في كلمة؛ اتركه فارغًا لعرضها كلها):</translation>
+    </message>
+    <message>
+        <source>A word of the place, such as the district</source>
+        <translation>كلمة من المكان، مثل اسم الحي</translation>
+    </message>
+    <message>
+        <source>&amp;Cases:</source>
+        <translation>&amp;البلاغات:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>البلاغ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>عدد البلاغات</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>الأولوية</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>تاريخ الفتح</translation>
+    </message>
+    <message>
+        <source>&amp;Link as a report</source>
+        <translation>&amp;ربط كبلاغ ضمنه</translation>
+    </message>
+    <message>
+        <source>Incidents to link to</source>
+        <translation>الحوادث المتاحة للربط</translation>
+    </message>
+    <message>
+        <source>(no place recorded)</source>
+        <translation>(لم يُسجَّل مكان)</translation>
+    </message>
+    <message>
+        <source>Incident, %1</source>
+        <translation>حادث، %1</translation>
+    </message>
+    <message>
+        <source>Asking the server for incidents…</source>
+        <translation>جارٍ طلب الحوادث من الخادم…</translation>
+    </message>
+    <message>
+        <source>No open incident or recent case of this category matches the place. Clear the place to see them all.</source>
+        <translation>لا يوجد حادث مفتوح أو بلاغ حديث في هذه الفئة يطابق المكان. امسح المكان لعرضها كلها.</translation>
+    </message>
+    <message>
+        <source>Up and down arrows choose; Enter links case %1 as a report of the chosen one.</source>
+        <translation>اختر بالسهمين للأعلى وللأسفل، ثم اضغط Enter لربط البلاغ %1 بلاغًا ضمن المختار.</translation>
+    </message>
+    <message>
+        <source>The incidents could not be listed: %1</source>
+        <translation>تعذّر عرض الحوادث: %1</translation>
     </message>
 </context>
 <context>
@@ -1468,38 +1571,6 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
 </context>
 <context>
     <name>sanad::ui::WrapUpPanel</name>
-    <message>
-        <source>Resolved</source>
-        <translation>حُلّت</translation>
-    </message>
-    <message>
-        <source>Information given</source>
-        <translation>قُدّمت المعلومات</translation>
-    </message>
-    <message>
-        <source>Referred to a department</source>
-        <translation>أُحيلت إلى قسم</translation>
-    </message>
-    <message>
-        <source>Callback scheduled</source>
-        <translation>جُدول اتصال لاحق</translation>
-    </message>
-    <message>
-        <source>Needs follow-up</source>
-        <translation>تحتاج إلى متابعة</translation>
-    </message>
-    <message>
-        <source>Complaint logged</source>
-        <translation>سُجّلت الشكوى</translation>
-    </message>
-    <message>
-        <source>Wrong number</source>
-        <translation>رقم خاطئ</translation>
-    </message>
-    <message>
-        <source>Call dropped</source>
-        <translation>انقطعت المكالمة</translation>
-    </message>
     <message>
         <source>After-call work %1</source>
         <translation>وقت ما بعد المكالمة %1</translation>

@@ -101,6 +101,7 @@ AgentWindow::AgentWindow(client::SanadClient *client, LanguageManager *languages
     m_contactMenu->addAction(m_caseActions->resolveAction());
     m_contactMenu->addAction(m_caseActions->referAction());
     m_contactMenu->addAction(m_caseActions->callbackAction());
+    m_contactMenu->addAction(m_caseActions->linkAction());
     connect(m_caseActions, &CaseActions::message, this, &AgentWindow::showStatus);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     // Offline-first (docs/sync.md): the sync state at all times, and the local search source.

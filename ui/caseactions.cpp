@@ -3,6 +3,7 @@
 #include "client/sanadclient.h"
 #include "ui/caselistmodel.h"
 #include "ui/displaytext.h"
+#include "ui/incidentlinkdialog.h"
 #include "ui/screenpop.h"
 
 #include "core/category.h"
@@ -30,7 +31,12 @@ CaseActions::CaseActions(client::SanadClient *client, ScreenPop *screenPop, QTre
     , m_resolve(new QAction(this))
     , m_refer(new QAction(this))
     , m_callback(new QAction(this))
+    , m_link(new QAction(this))
 {
+    // Ctrl+Shift+I: clear of the window's shortcuts and the menus' mnemonics (F1 lists them).
+    m_link->setObjectName(QStringLiteral("linkIncidentAction"));
+    m_link->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_link, &QAction::triggered, this, &CaseActions::linkToIncident);
     m_callback->setObjectName(QStringLiteral("scheduleCallbackAction"));
     m_callback->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     connect(m_callback, &QAction::triggered, this, &CaseActions::scheduleCallback);
@@ -60,6 +66,9 @@ void CaseActions::retranslate()
     m_callback->setText(tr("Schedule a &callback…"));
     m_callback->setToolTip(tr("Promise the customer a call back about the selected case (%1)")
                                .arg(m_callback->shortcut().toString(QKeySequence::NativeText)));
+    m_link->setText(tr("&Link to incident…"));
+    m_link->setToolTip(tr("Make the selected case a report of an incident other callers reported (%1)")
+                           .arg(m_link->shortcut().toString(QKeySequence::NativeText)));
 }
 
 std::optional<client::CaseInfo> CaseActions::selectedCase() const
@@ -82,6 +91,9 @@ void CaseActions::updateEnabled()
                           && (isTransitionAllowed(c->status, CaseStatus::Resolved)
                               || isTransitionAllowed(c->status, CaseStatus::AwaitingConfirmation)));
     m_callback->setEnabled(c && m_request == 0);
+    // An open case that is neither a report already nor an incident with reports of its own.
+    m_link->setEnabled(c && m_request == 0 && isOpenStatus(c->status) && c->incidentId.isEmpty()
+                       && c->incidentReports <= 1);
     m_refer->setEnabled(c && m_request == 0
                         && (c->status == CaseStatus::Referred || isTransitionAllowed(c->status, CaseStatus::Referred)));
 }
@@ -202,8 +214,28 @@ void CaseActions::scheduleCallback()
     reason->setFocus();
 }
 
+void CaseActions::linkToIncident()
+{
+    const std::optional<client::CaseInfo> c = selectedCase();
+    if (!c || m_request != 0 || m_dialog)
+        return;
+    auto *dialog = new IncidentLinkDialog(m_client, *c, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const client::CaseInfo target = *c;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, target] {
+        const client::IncidentCandidateInfo incident = dialog->chosen();
+        if (incident.caseId.isEmpty() || m_request != 0)
+            return;
+        submitted(m_client->linkToIncident(target.id, target.version, incident.caseId), target.number);
+        m_requestIncident = incident.number;
+    });
+    m_dialog = dialog;
+    dialog->open();
+}
+
 void CaseActions::submitted(quint64 requestId, const QString &caseNumber)
 {
+    m_requestIncident.clear();
     m_request = requestId;
     m_requestCase = caseNumber;
     updateEnabled();
@@ -214,7 +246,11 @@ void CaseActions::onApplied(quint64 requestId, const QString &)
     if (requestId != m_request)
         return;
     m_request = 0;
-    Q_EMIT message(tr("Case %1 changed.").arg(DisplayText::caseNumber(m_requestCase)));
+    if (!m_requestIncident.isEmpty())
+        Q_EMIT message(tr("Case %1 is now a report of incident %2.")
+                           .arg(DisplayText::caseNumber(m_requestCase), DisplayText::caseNumber(m_requestIncident)));
+    else
+        Q_EMIT message(tr("Case %1 changed.").arg(DisplayText::caseNumber(m_requestCase)));
     reloadScreenPop();
 }
 

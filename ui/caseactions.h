@@ -27,6 +27,8 @@ class ScreenPop;
 // one mutation. Refer (Ctrl+Shift+D) sends the case to a department (the category's by default)
 // with an owner; the server sets the due time from its policy. Schedule callback (Ctrl+Shift+B)
 // promises the customer a call back about the case, with the reason the calling agent will see.
+// Link to incident (Ctrl+Shift+I) makes the case a report of an incident chosen from the
+// server's list for its category (IncidentLinkDialog).
 // The screen-pop then reloads, and a refusal or a conflict is shown in words the
 // agent can act on.
 class CaseActions final : public QObject
@@ -39,6 +41,7 @@ public:
     QAction *resolveAction() const { return m_resolve; }
     QAction *referAction() const { return m_refer; }
     QAction *callbackAction() const { return m_callback; }
+    QAction *linkAction() const { return m_link; }
     void retranslate();
 
     // The case the actions apply to: the selected row's case, or none.
@@ -52,6 +55,7 @@ private:
     void resolve();
     void refer();
     void scheduleCallback();
+    void linkToIncident();
     void submitted(quint64 requestId, const QString &caseNumber);
     void onApplied(quint64 requestId, const QString &entityId);
     void onFailed(quint64 requestId, const client::ClientError &error);
@@ -65,9 +69,11 @@ private:
     QAction *m_resolve;
     QAction *m_refer;
     QAction *m_callback;
+    QAction *m_link;
     QPointer<QDialog> m_dialog;
     quint64 m_request = 0;
     QString m_requestCase;
+    QString m_requestIncident; // the incident's number, while a link is on its way
 };
 
 } // namespace sanad::ui

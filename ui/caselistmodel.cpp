@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -146,7 +147,7 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
         case NumberColumn:
             return DisplayText::caseNumber(c.number);
         case CategoryColumn:
-            return DisplayText::category(c.category);
+            return categoryText(c);
         case StatusColumn:
             return DisplayText::caseStatus(c.status);
         case PriorityColumn:
@@ -161,6 +162,8 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
             lines << bidi::isolateAuto(c.summary);
         if (!c.location.isEmpty())
             lines << tr("Location: %1").arg(bidi::isolateAuto(c.location));
+        if (const QString incident = incidentText(c); !incident.isEmpty())
+            lines << incident; // the category column may be too narrow for it
         lines << tr("Opened: %1").arg(DisplayText::gregorianAndApproximateHijri(c.openedAt));
         if (c.closedAt.isValid())
             lines << tr("Closed: %1").arg(DisplayText::gregorianAndApproximateHijri(c.closedAt));
@@ -194,6 +197,25 @@ QVariant CaseListModel::caseData(const client::CaseInfo &c, int column, int role
         return false;
     }
     return {};
+}
+
+QString CaseListModel::incidentText(const client::CaseInfo &c) const
+{
+    // A report names its incident, so the agent can tell the caller what the incident is at; an
+    // incident says how many have reported it.
+    if (!c.incidentId.isEmpty())
+        return tr("report of incident %1")
+            .arg(c.incidentNumber.isEmpty() ? tr("(number not known yet)") : DisplayText::caseNumber(c.incidentNumber));
+    if (c.incidentReports > 1)
+        return tr("incident, reports: %1").arg(QLocale().toString(c.incidentReports));
+    return {};
+}
+
+QString CaseListModel::categoryText(const client::CaseInfo &c) const
+{
+    const QString incident = incidentText(c);
+    return incident.isEmpty() ? DisplayText::category(c.category)
+                              : DisplayText::category(c.category) + tr(" · ") + incident;
 }
 
 QString CaseListModel::referralText(const client::ReferralInfo &r) const

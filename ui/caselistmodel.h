@@ -52,6 +52,10 @@ private:
     QVariant caseData(const client::CaseInfo &c, int column, int role) const;
     QVariant referralData(const client::CaseInfo &c, const client::ReferralInfo &r, int column, int role) const;
     QString referralText(const client::ReferralInfo &r) const;
+    // The case's part in an incident (a report of one, or one with reports); empty when none.
+    QString incidentText(const client::CaseInfo &c) const;
+    // The category, and the case's part in an incident.
+    QString categoryText(const client::CaseInfo &c) const;
 
     const Clock &m_clock;
     QList<client::CaseInfo> m_cases;

@@ -1,7 +1,6 @@
 #include "ui/wrapuppanel.h"
 
 #include "client/sanadclient.h"
-#include "core/casepolicy.h"
 #include "core/casestatus.h"
 #include "ui/displaytext.h"
 #include "ui/screenpop.h"
@@ -13,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
@@ -21,28 +21,6 @@
 namespace sanad::ui {
 
 namespace {
-
-// The default policy's codes (core/casepolicy.cpp); a code a custom policy adds shows as it is.
-QString dispositionText(const QString &code)
-{
-    if (code == QLatin1StringView("resolved"))
-        return WrapUpPanel::tr("Resolved");
-    if (code == QLatin1StringView("information_given"))
-        return WrapUpPanel::tr("Information given");
-    if (code == QLatin1StringView("referred"))
-        return WrapUpPanel::tr("Referred to a department");
-    if (code == QLatin1StringView("callback_scheduled"))
-        return WrapUpPanel::tr("Callback scheduled");
-    if (code == QLatin1StringView("follow_up"))
-        return WrapUpPanel::tr("Needs follow-up");
-    if (code == QLatin1StringView("complaint_logged"))
-        return WrapUpPanel::tr("Complaint logged");
-    if (code == QLatin1StringView("wrong_number"))
-        return WrapUpPanel::tr("Wrong number");
-    if (code == QLatin1StringView("dropped"))
-        return WrapUpPanel::tr("Call dropped");
-    return code;
-}
 
 const CallerMood kMoods[] = { CallerMood::Satisfied, CallerMood::Neutral, CallerMood::Dissatisfied };
 
@@ -130,6 +108,8 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
     connect(m_mood, &QButtonGroup::idClicked, m_error, &QWidget::hide);
     connect(m_callbackResult, &QButtonGroup::idClicked, m_error, &QWidget::hide);
     connect(m_notes, &QLineEdit::returnPressed, this, &WrapUpPanel::save);
+    // The server's list of codes arrives after login (docs/cases.md, work policy).
+    connect(m_client, &client::SanadClient::workPolicyChanged, this, &WrapUpPanel::retranslateUi);
     auto *saveShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_S), this);
     saveShortcut->setContext(Qt::WindowShortcut);
     connect(saveShortcut, &QShortcut::activated, this, [this] {
@@ -243,8 +223,10 @@ void WrapUpPanel::retranslateUi()
     m_notes->setPlaceholderText(tr("What was done, what the caller was told"));
     const QString current = m_disposition->currentData().toString();
     m_disposition->clear();
-    for (const QString &code : CasePolicy::defaults().dispositionCodes)
-        m_disposition->addItem(dispositionText(code), code);
+    // The server's codes (kept from the last session while it is away), labelled in the interface's language.
+    const bool english = QLocale().language() != QLocale::Arabic;
+    for (const client::DispositionCodeInfo &code : m_client->workPolicy().dispositionCodes)
+        m_disposition->addItem(code.label(english), code.code);
     m_disposition->setCurrentIndex(current.isEmpty() ? -1 : m_disposition->findData(current));
     m_disposition->setPlaceholderText(tr("Choose…"));
     const QString moodTexts[] = { tr("Satisfied"), tr("Neutral"), tr("Dissatisfied") };

@@ -43,6 +43,8 @@ const std::map<std::string, Authorizer::Rule, std::less<>> &Authorizer::rules()
         { std::string(methods::kLookupCaller), Rule { true, kCaseRoles } },
         { std::string(methods::kSearchCustomers), Rule { true, kCaseRoles } },
         { std::string(methods::kGetCustomerContext), Rule { true, kCaseRoles } },
+        { std::string(methods::kGetWorkPolicy), Rule { true, kCaseRoles } },
+        { std::string(methods::kListIncidents), Rule { true, kCaseRoles } },
         { std::string(methods::kPush), Rule { true, kCaseRoles } },
         { std::string(methods::kPull), Rule { true, kCaseRoles } },
         { std::string(methods::kConnect), Rule { true, kCaseRoles } },

@@ -218,6 +218,7 @@ void CaseLifecycle::addReport(v1::Case *report, v1::Case *parent, qint64 nowMs)
 {
     LifecycleRepository lifecycle(m_database);
     report->set_incident_id(parent->id());
+    report->set_incident_number(parent->number());
     lifecycle.save(*report);
     // The parent is the first report; each further one raises the priority, and the policy's
     // n-th report escalates the incident to the lead.

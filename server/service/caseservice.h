@@ -7,7 +7,9 @@ namespace sanad::server {
 struct ServiceContext;
 
 // CaseService: the screen-pop (LookupCaller), search, and a customer's context by id. Every
-// view of a customer's record is written to the audit log.
+// view of a customer's record is written to the audit log. Also what the desktop's case work
+// needs from the server: the work policy (GetWorkPolicy) and incidents to link a case to
+// (ListIncidents).
 class CaseService final : public v1::CaseService::CallbackService
 {
 public:
@@ -21,6 +23,11 @@ public:
     grpc::ServerUnaryReactor *GetCustomerContext(grpc::CallbackServerContext *context,
                                                  const v1::GetCustomerContextRequest *request,
                                                  v1::CallerContext *response) override;
+    grpc::ServerUnaryReactor *GetWorkPolicy(grpc::CallbackServerContext *context, const v1::GetWorkPolicyRequest *request,
+                                            v1::WorkPolicy *response) override;
+    grpc::ServerUnaryReactor *ListIncidents(grpc::CallbackServerContext *context,
+                                            const v1::ListIncidentsRequest *request,
+                                            v1::ListIncidentsResponse *response) override;
 
     static constexpr int kDefaultSearchLimit = 20;
     static constexpr int kMaxSearchLimit = 100;

@@ -84,6 +84,13 @@ void LifecycleRepository::attach(v1::Case *record)
     record->set_reopen_count(query.value(4).toInt());
     record->set_repeat_contacts(query.value(5).toInt());
     query.finish();
+    if (record->incident_id().empty())
+        return;
+    SqlQuery parent(m_db, u"SELECT number FROM cases WHERE id = ?"_s);
+    parent.bind(fromStd(record->incident_id())).exec();
+    if (parent.next())
+        record->set_incident_number(toStd(parent.text(0)));
+    parent.finish();
 }
 
 void LifecycleRepository::save(const v1::Case &record)
@@ -134,6 +141,17 @@ QList<v1::Case> LifecycleRepository::openCasesAt(const QString &category, const 
         list.append(record);
     }
     return list;
+}
+
+QStringList LifecycleRepository::incidentCandidates(const QString &category, qint64 sinceMs)
+{
+    SqlQuery query(m_db,
+                   u"SELECT c.id FROM cases c LEFT JOIN case_lifecycle l ON l.case_id = c.id "
+                   "WHERE c.category = ? AND c.status NOT IN (5, 6) AND COALESCE(l.incident_id, '') = '' "
+                   "AND (COALESCE(l.incident_reports, 0) > 1 OR c.opened_at >= ?) "
+                   "ORDER BY c.opened_at DESC, c.id DESC"_s);
+    query.bind(category).bind(sinceMs).exec();
+    return readIds(query);
 }
 
 QList<v1::Referral> LifecycleRepository::referralsOfCase(const QString &caseId)

@@ -21,7 +21,7 @@ class LifecycleRepository
 public:
     explicit LifecycleRepository(Database &database);
 
-    // Fills the Case's lifecycle fields (16–21) from case_lifecycle.
+    // Fills the Case's lifecycle fields (16–21) from case_lifecycle, and incident_number (50).
     void attach(v1::Case *record);
     // Writes the Case's lifecycle fields (16–21).
     void save(const v1::Case &record);
@@ -31,6 +31,11 @@ public:
     // Open cases of this category and location opened at or after sinceMs, oldest first; the
     // incident rule looks for a parent among them.
     QList<v1::Case> openCasesAt(const QString &category, const QString &locationKey, qint64 sinceMs);
+
+    // Ids of the cases of this category a case could be linked to as a report: open incident
+    // parents (with reports, not reports themselves), and other open cases that are no report,
+    // opened at or after sinceMs. Newest first.
+    QStringList incidentCandidates(const QString &category, qint64 sinceMs);
 
     QList<v1::Referral> referralsOfCase(const QString &caseId);
     // Referrals past due, not done or cancelled, and not yet raised (priority) for being overdue.

@@ -54,6 +54,30 @@ private Q_SLOTS:
         QCOMPARE(p->callbackRetryMs(), 10 * 60 * 1000LL);
         QCOMPARE(p->callbackMaxAttempts, 5);
     }
+    void dispositionLabels()
+    {
+        // Built-in codes have built-in labels; a file may label its codes, in one language or two.
+        const CasePolicy builtIn = CasePolicy::defaults();
+        QCOMPARE(builtIn.dispositionLabel(u"wrong_number"_s).english, u"Wrong number"_s);
+        QCOMPARE(builtIn.dispositionLabel(u"wrong_number"_s).arabic, u"رقم خاطئ"_s);
+        QString error;
+        const auto p = CasePolicy::fromJson(R"({"disposition_codes": [
+            "resolved", "made_up",
+            {"code": "meter_read", "ar": "قُرئ العداد", "en": "Meter read"},
+            {"code": "tariff_explained", "ar": "شُرحت التعرفة"}
+        ]})",
+                                            &error);
+        QVERIFY2(p.has_value(), qPrintable(error));
+        QCOMPARE(p->dispositionCodes,
+                 QStringList({ u"resolved"_s, u"made_up"_s, u"meter_read"_s, u"tariff_explained"_s }));
+        QCOMPARE(p->dispositionLabel(u"resolved"_s).arabic, u"حُلّت"_s);
+        QCOMPARE(p->dispositionLabel(u"made_up"_s).arabic, u"made_up"_s); // no labels: the code itself
+        QCOMPARE(p->dispositionLabel(u"made_up"_s).english, u"made_up"_s);
+        QCOMPARE(p->dispositionLabel(u"meter_read"_s).arabic, u"قُرئ العداد"_s);
+        QCOMPARE(p->dispositionLabel(u"meter_read"_s).english, u"Meter read"_s);
+        QCOMPARE(p->dispositionLabel(u"tariff_explained"_s).english, u"tariff_explained"_s);
+        QVERIFY(p->isDispositionCode(u"meter_read"_s));
+    }
     void badFilesSayWhatIsWrong_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -67,6 +91,11 @@ private Q_SLOTS:
         QTest::newRow("days text") << QByteArray(R"({"awaiting_confirmation_days": "3"})")
                                    << u"awaiting_confirmation_days"_s;
         QTest::newRow("no codes") << QByteArray(R"({"disposition_codes": []})") << u"disposition_codes"_s;
+        QTest::newRow("code without code") << QByteArray(R"({"disposition_codes": [{"ar": "س"}]})")
+                                           << u"disposition_codes"_s;
+        QTest::newRow("code with a wrong key") << QByteArray(R"({"disposition_codes": [{"code": "a", "fr": "b"}]})")
+                                               << u"\"fr\""_s;
+        QTest::newRow("code twice") << QByteArray(R"({"disposition_codes": ["a", "a"]})") << u"twice"_s;
         QTest::newRow("wrap-up word") << QByteArray(R"({"wrap_up": {"queues": {"general": "yes"}}})")
                                       << u"wrap_up.queues.general"_s;
         QTest::newRow("negative delay") << QByteArray(R"({"callbacks": {"delay_minutes": -1}})")
