@@ -82,7 +82,7 @@ grpc::Status CallIntake::report(const CallReport &report, bool *accepted)
     switch (report.kind) {
     case CallEventKind::Offered:
         m_context.router.callOffered(
-            IncomingCall { callId, report.callerNumber, e164, queue, channel, record.occurredAtMs });
+            IncomingCall { callId, report.callerNumber, e164, queue, channel, record.occurredAtMs, {} });
         break;
     case CallEventKind::Answered:
         if (const std::optional<ConnectedCall> connected = m_context.router.callAnswered(callId))
