@@ -1358,6 +1358,10 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <source>The customer got through by calling again, or another agent recorded the callback. Nothing to do.</source>
         <translation>اتصل العميل مجددًا وأُجيب، أو سجّل موظف آخر معاودة الاتصال. لا شيء عليك.</translation>
     </message>
+    <message>
+        <source>This queue requires the wrap-up: record it with Ctrl+S to become available.</source>
+        <translation>قائمة الانتظار هذه تتطلب ملخص ما بعد المكالمة: سجّله بالضغط على Ctrl+S لتصبح «متاحًا».</translation>
+    </message>
 </context>
 <context>
     <name>sanad::ui::OfflineNotice</name>

@@ -766,7 +766,7 @@ void AgentWindow::onContactEnded(const QString &callId)
     m_ringer->stop();
     m_acceptAction->setEnabled(false);
     m_endAction->setEnabled(false);
-    m_banner->showWrapUp();
+    m_banner->showWrapUp(m_client->workPolicy().wrapUpRequired(m_banner->offer().queue));
     m_wrapUp->start(callId, m_banner->offer().callback);
     // The server puts the agent in wrap-up after a contact (and says so on the stream).
     if (m_presence != AgentState::WrapUp) {

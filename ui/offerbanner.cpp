@@ -117,8 +117,9 @@ void OfferBanner::showOnContact()
     setMode(Mode::OnContact);
 }
 
-void OfferBanner::showWrapUp()
+void OfferBanner::showWrapUp(bool required)
 {
+    m_wrapUpRequired = required;
     setMode(Mode::WrapUp);
 }
 
@@ -238,7 +239,9 @@ void OfferBanner::refresh()
     case Mode::WrapUp:
         title = callback.isCallback() ? tr("Wrap-up after the callback to %1").arg(caller)
                                       : tr("Wrap-up after the contact with %1").arg(caller);
-        detail = tr("Record the wrap-up and become available with Ctrl+S, or press F9 to go on without it.");
+        detail = m_wrapUpRequired
+            ? tr("This queue requires the wrap-up: record it with Ctrl+S to become available.")
+            : tr("Record the wrap-up and become available with Ctrl+S, or press F9 to go on without it.");
         break;
     case Mode::Revoked:
         if (m_noLongerOffered) {

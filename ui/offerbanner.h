@@ -42,7 +42,8 @@ public:
     void setCallerName(const QString &name);
     void showAccepting();
     void showOnContact();
-    void showWrapUp();
+    // required: the queue requires the wrap-up before the next contact (F9 cannot skip it).
+    void showWrapUp(bool required);
     void showRevoked(RevokeReason reason);
     void showNoLongerOffered();
     void dismiss();
@@ -62,6 +63,7 @@ private:
     QString m_callerName;
     RevokeReason m_revokeReason = RevokeReason::Unspecified;
     bool m_noLongerOffered = false;
+    bool m_wrapUpRequired = false;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_detail;

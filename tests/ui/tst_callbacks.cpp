@@ -110,7 +110,10 @@ void TestCallbacks::abandonedCallerIsCalledBackAndRecovered()
     QVERIFY(reached->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(reached->hasFocus(), 15000);
 
-    // This queue requires the wrap-up: F9 is refused, and the agent is told what to do.
+    // This queue requires the wrap-up: the banner says so, F9 is refused, and the agent is told
+    // what to do.
+    QVERIFY2(banner->accessibleDescription().contains(QStringLiteral("تتطلب")),
+             qPrintable(banner->accessibleDescription()));
     QTest::keyClick(window, Qt::Key_F9);
     auto *status = window->findChild<QStatusBar *>();
     QVERIFY(status);
