@@ -607,6 +607,14 @@ int LocalStore::sentCount()
     return query.exec(u"SELECT COUNT(*) FROM sent"_s) && query.next() ? query.value(0).toInt() : 0;
 }
 
+QString LocalStore::lastSentMutationId()
+{
+    QSqlQuery query(m_db);
+    return query.exec(u"SELECT mutation_id FROM sent ORDER BY applied_at DESC, sequence DESC LIMIT 1"_s) && query.next()
+        ? query.value(0).toString()
+        : QString();
+}
+
 std::optional<LocalStore::CachedEntity> LocalStore::customerByPhone(const QString &e164)
 {
     QSqlQuery query(m_db);

@@ -122,6 +122,9 @@ public:
     // Sent changes older than this are forgotten (they can no longer be re-sent).
     void pruneSent(qint64 olderThanMs);
     int sentCount();
+    // The sent change the server answered last (empty when none): a pull names it, so that a
+    // server restored from a backup that lost it can say so (docs/sync.md).
+    QString lastSentMutationId();
 
     // Cache.
     void setCacheLimit(int maxCustomers) { m_maxCustomers = maxCustomers; }

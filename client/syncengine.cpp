@@ -242,6 +242,7 @@ void SyncEngine::pullNext()
     v1::PullRequest request;
     request.set_cursor(m_store.cursor().toStdString());
     request.set_limit(m_pullLimit);
+    request.set_last_pushed_mutation_id(m_store.lastSentMutationId().toStdString());
     const quint64 generation = m_generation;
     pullTransport(std::move(request), [this, generation](const ClientError &error, const v1::PullResponse &response) {
         if (generation != m_generation)
@@ -275,12 +276,14 @@ void SyncEngine::onPulled(const ClientError &error, const v1::PullResponse &resp
     m_backoffMs = FirstBackoffMs;
     const QString epoch = QString::fromStdString(response.server_epoch());
     const QString known = m_store.serverEpoch();
-    if (!known.isEmpty() && epoch != known) {
-        // Restored or replaced: what this desktop knows and what the server has may differ both
+    if (response.cursor_lost() || (!known.isEmpty() && epoch != known)) {
+        // Restored from a backup (the change last pulled is not there any more) or replaced by
+        // another database: what this desktop knows and what the server has may differ both
         // ways. Send everything again (the mutation ids make that safe), then pull everything.
         m_upToDate = false;
         const int resent = m_store.resetForNewEpoch(epoch);
-        qCWarning(lcSync, "the server's epoch changed: %d sent changes go out again, then a full pull", resent);
+        qCWarning(lcSync, "the server's database was %s: %d sent changes go out again, then a full pull",
+                  response.cursor_lost() ? "restored" : "replaced", resent);
         Q_EMIT epochChanged(resent);
         announce();
         pushNext();

@@ -167,11 +167,6 @@ int ServeCommand::run()
         MetaRepository meta(*database);
         if (meta.value(u"region"_s).isEmpty())
             meta.setValue(u"region"_s, m_options.region);
-        // A new epoch on every start: the file may have been restored from a backup or replaced
-        // while the server was down, and an older copy carries the same stored epoch. Desktops
-        // that see the epoch change pull everything again and re-send what they pushed, which
-        // the mutation ids make safe (see docs/sync.md).
-        meta.setValue(u"server_epoch"_s, newUuid());
         if (m_options.demo && !seedDemo(*database, clock, m_options.demoAccountsFile))
             return ExitError;
         if (m_options.demo) {

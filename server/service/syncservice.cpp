@@ -19,25 +19,30 @@ SyncService::SyncService(ServiceContext &context)
     : m_context(context)
 { }
 
-QString SyncService::encodeCursor(qint64 sequence)
+QString SyncService::encodeCursor(const Cursor &cursor)
 {
-    const QByteArray raw = "v1:" + QByteArray::number(sequence);
+    const QByteArray raw = "v2:" + QByteArray::number(cursor.sequence) + ':' + cursor.fingerprint;
     return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-std::optional<qint64> SyncService::decodeCursor(const QString &cursor)
+std::optional<SyncService::Cursor> SyncService::decodeCursor(const QString &text)
 {
-    if (cursor.isEmpty())
-        return 0;
+    if (text.isEmpty())
+        return Cursor {};
     const auto decoded = QByteArray::fromBase64Encoding(
-        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || !decoded.decoded.startsWith("v1:"))
+        text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QList<QByteArray> parts = decoded.decoded.split(':');
+    const bool v1 = parts.size() == 2 && parts[0] == "v1";
+    const bool v2 = parts.size() == 3 && parts[0] == "v2";
+    if (!v1 && !v2)
         return std::nullopt;
     bool ok = false;
-    const qint64 sequence = decoded.decoded.mid(3).toLongLong(&ok);
-    if (!ok || sequence < 0)
+    Cursor cursor { parts[1].toLongLong(&ok), v2 ? parts[2] : QByteArray() };
+    if (!ok || cursor.sequence < 0 || (v2 && cursor.sequence > 0 && cursor.fingerprint.isEmpty()))
         return std::nullopt;
-    return sequence;
+    return cursor;
 }
 
 // What the queue router must know of an applied mutation: a recorded wrap-up makes its agent
@@ -88,7 +93,7 @@ grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context
         const AuthResult auth = m_context.authorizer.authorize(context, methods::kPull);
         if (!auth.ok())
             return auth.status;
-        const std::optional<qint64> after = decodeCursor(fromStd(request->cursor()));
+        const std::optional<Cursor> after = decodeCursor(fromStd(request->cursor()));
         if (!after)
             return invalidArgument(u"The cursor is not one this server gave out: pull again from an empty cursor."_s);
         if (request->limit() < 0)
@@ -103,13 +108,34 @@ grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context
                 m_serverEpoch = MetaRepository(m_context.database).serverEpoch();
             response->set_server_epoch(toStd(m_serverEpoch));
         }
+        SyncRepository feed(m_context.database);
+        const QString lastPushed = fromStd(request->last_pushed_mutation_id()).trimmed();
+        if (!lastPushed.isEmpty() && !feed.findMutation(lastPushed)) {
+            qCInfo(lcService) << "a pull names mutation" << lastPushed
+                              << "which this database does not know: the desktop starts over";
+            response->set_cursor_lost(true);
+            return grpc::Status::OK;
+        }
+        Cursor next = *after;
+        if (next.sequence > 0) {
+            // The change the desktop saw last must still be here, the same one: otherwise the
+            // database was restored (or replaced) since, and the desktop must start over.
+            const std::optional<ChangeRecord> seen = feed.changeAt(next.sequence);
+            const QByteArray fingerprint = seen ? SyncRepository::fingerprint(*seen) : QByteArray();
+            if (!seen || (!next.fingerprint.isEmpty() && next.fingerprint != fingerprint)) {
+                qCInfo(lcService) << "a pull names change" << next.sequence
+                                  << "which this database does not hold: the desktop starts over";
+                response->set_cursor_lost(true);
+                return grpc::Status::OK;
+            }
+            next.fingerprint = fingerprint; // a "v1:" cursor becomes a checked one
+        }
         // SQLite commits one writer at a time, so sequences become visible in order and a
         // cursor never skips a change committed later with a smaller sequence.
-        QList<ChangeRecord> changes = SyncRepository(m_context.database).changesAfter(*after, limit + 1);
+        QList<ChangeRecord> changes = feed.changesAfter(next.sequence, limit + 1);
         response->set_has_more(changes.size() > limit);
         if (changes.size() > limit)
             changes.resize(limit);
-        qint64 last = *after;
         for (const ChangeRecord &record : std::as_const(changes)) {
             v1::Change *change = response->add_changes();
             change->set_sequence(record.sequence);
@@ -137,9 +163,10 @@ grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context
             if (!parsed)
                 qCWarning(lcService) << "change" << record.sequence << "of type" << record.entityType
                                      << "could not be read; it is sent without its entity";
-            last = record.sequence;
         }
-        response->set_next_cursor(toStd(encodeCursor(last)));
+        if (!changes.isEmpty())
+            next = { changes.constLast().sequence, SyncRepository::fingerprint(changes.constLast()) };
+        response->set_next_cursor(toStd(encodeCursor(next)));
         return grpc::Status::OK;
     });
     return reactor;

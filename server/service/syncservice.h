@@ -35,10 +35,17 @@ public:
     static constexpr int kDefaultPullLimit = 500;
     static constexpr int kMaxPullLimit = 5000;
 
-    // The cursor is base64url of "v1:<last sequence>"; desktops must treat it as opaque.
-    static QString encodeCursor(qint64 sequence);
+    // The cursor is base64url of "v2:<last sequence>:<fingerprint of that change>" (docs/sync.md);
+    // desktops must treat it as opaque. The fingerprint lets a pull tell that the database no
+    // longer holds the change the desktop last saw: restored from a backup or replaced.
+    struct Cursor
+    {
+        qint64 sequence = 0;
+        QByteArray fingerprint; // empty for the start, and for the older "v1:<sequence>" form
+    };
+    static QString encodeCursor(const Cursor &cursor);
     // nullopt for a cursor this server did not give out; an empty cursor is sequence 0.
-    static std::optional<qint64> decodeCursor(const QString &cursor);
+    static std::optional<Cursor> decodeCursor(const QString &cursor);
 
 private:
     void tellTheRouter(const v1::Mutation &mutation, const QString &userId);

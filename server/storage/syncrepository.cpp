@@ -5,6 +5,8 @@
 #include "server/storage/writestatement.h"
 #include "server/util/protoutil.h"
 
+#include <QCryptographicHash>
+
 namespace sanad::server {
 
 using namespace Qt::StringLiterals;
@@ -129,6 +131,29 @@ qint64 SyncRepository::lastSequence()
     const qint64 n = query.next() ? query.integer(0) : 0;
     query.finish();
     return n;
+}
+
+std::optional<ChangeRecord> SyncRepository::changeAt(qint64 sequence)
+{
+    SqlQuery query(m_db, u"SELECT mutation_id, entity_type, entity_id, changed_at FROM changes WHERE sequence = ?"_s);
+    query.bind(sequence).exec();
+    if (!query.next())
+        return std::nullopt;
+    ChangeRecord change;
+    change.sequence = sequence;
+    change.mutationId = query.text(0);
+    change.entityType = query.text(1);
+    change.entityId = query.text(2);
+    change.changedAtMs = query.integer(3);
+    query.finish();
+    return change;
+}
+
+QByteArray SyncRepository::fingerprint(const ChangeRecord &change)
+{
+    const QByteArray identity = QByteArray::number(change.sequence) + '|' + change.entityType.toUtf8() + '|'
+        + change.entityId.toUtf8() + '|' + change.mutationId.toUtf8() + '|' + QByteArray::number(change.changedAtMs);
+    return QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(16);
 }
 
 int SyncRepository::countChangesOf(const QString &mutationId)

@@ -60,6 +60,11 @@ public:
     // Changes with sequence > afterSequence, in sequence order, at most limit of them.
     QList<ChangeRecord> changesAfter(qint64 afterSequence, int limit);
     qint64 lastSequence();
+    // The change with this sequence, without its payload; nullopt when there is none.
+    std::optional<ChangeRecord> changeAt(qint64 sequence);
+    // What identifies a change beyond its sequence (docs/sync.md, the pull cursor): after a restore
+    // the same sequence holds another change, with another fingerprint.
+    static QByteArray fingerprint(const ChangeRecord &change);
     // Changes that carry this mutation id (tests and diagnostics).
     int countChangesOf(const QString &mutationId);
 

@@ -1,6 +1,7 @@
 #include "grpctestclient.h"
 #include "serverprocess.h"
 
+#include <QFile>
 #include <QHash>
 #include <QSet>
 #include <QTest>
@@ -24,10 +25,13 @@ private Q_SLOTS:
     void pullPages();
     void badCursor();
     void changesAvailableReachConnectedDesktops();
-    void epochChangesOnRestart(); // last: restarts the server
+    void restartKeepsTheFeedARestoreLosesTheCursor(); // last: restarts the server
 
 private:
     QList<v1::Change> pullAll(int limit, int *pages = nullptr, std::string *epoch = nullptr);
+    // One pull from the cursor (limit 5000); the status is checked.
+    v1::PullResponse pullFrom(const std::string &cursor, const std::string &lastPushed = {});
+    void signInAgain();
     static v1::Mutation createCustomer(const std::string &mutationId, const std::string &customerId,
                                        const std::string &phone);
     static v1::Mutation createCase(const std::string &mutationId, const std::string &caseId,
@@ -306,21 +310,86 @@ void TestSync::changesAvailableReachConnectedDesktops()
     }
 }
 
-void TestSync::epochChangesOnRestart()
+v1::PullResponse TestSync::pullFrom(const std::string &cursor, const std::string &lastPushed)
 {
-    // A restart may follow a restore from a backup, which keeps the stored epoch: every start
-    // gives a new one, so desktops pull everything again. Accounts and data are kept.
-    std::string before;
-    const QList<v1::Change> changes = pullAll(0, nullptr, &before);
-    QVERIFY(!before.empty());
-    QVERIFY(m_server.restart());
+    v1::PullRequest request;
+    request.set_cursor(cursor);
+    request.set_last_pushed_mutation_id(lastPushed);
+    request.set_limit(5000);
+    v1::PullResponse response;
+    const grpc::Status status = m_client->sync().Pull(GrpcTestClient::context(m_agent).get(), request, &response);
+    if (!status.ok())
+        qWarning("pull failed: %s", status.error_message().c_str());
+    return response;
+}
+
+void TestSync::signInAgain()
+{
     m_client = std::make_unique<GrpcTestClient>(m_server.address());
     m_agent = m_client->login(u"agent1"_s, u"agent-password"_s);
     QVERIFY(!m_agent.isEmpty());
-    std::string after;
-    QCOMPARE(pullAll(0, nullptr, &after).size(), changes.size());
-    QVERIFY(!after.empty());
-    QVERIFY(after != before);
+}
+
+void TestSync::restartKeepsTheFeedARestoreLosesTheCursor()
+{
+    // A restart keeps the epoch and every cursor: desktops go on where they were.
+    std::string epoch;
+    const QList<v1::Change> changes = pullAll(0, nullptr, &epoch);
+    QVERIFY(!changes.isEmpty());
+    const v1::PullResponse first = pullFrom({});
+    QVERIFY(!first.has_more());
+    const std::string seen = first.next_cursor();
+    const QString dbFile = m_server.database().mid(QStringLiteral("sqlite:").size());
+    m_server.terminate();
+    const QString backup = m_server.dataDir() + u"/backup.db"_s;
+    QVERIFY(QFile::copy(dbFile, backup));
+    QVERIFY(!QFile::exists(dbFile + u"-wal"_s) || QFile::copy(dbFile + u"-wal"_s, backup + u"-wal"_s));
+    QVERIFY(m_server.restart());
+    signInAgain();
+    v1::PullResponse again = pullFrom(seen);
+    QVERIFY(!again.cursor_lost());
+    QCOMPARE(again.changes_size(), 0);
+    QCOMPARE(again.server_epoch(), epoch);
+
+    // A change after the backup, pulled by the desktop...
+    v1::PushResponse pushed;
+    QVERIFY(m_client->push(m_agent, { createCustomer("sync-late-1", "cust-late-1", "+96891119999") }, &pushed).ok());
+    QCOMPARE(pushed.results(0).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    const v1::PullResponse late = pullFrom(seen);
+    QCOMPARE(late.changes_size(), 1);
+    const std::string afterLate = late.next_cursor();
+
+    // ...is gone when the database is restored from the backup: the desktop's cursor names a
+    // change the server does not hold, and the pull says so instead of skipping what comes next.
+    m_server.terminate();
+    for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s })
+        QFile::remove(dbFile + suffix);
+    QVERIFY(QFile::copy(backup, dbFile));
+    QVERIFY(!QFile::exists(backup + u"-wal"_s) || QFile::copy(backup + u"-wal"_s, dbFile + u"-wal"_s));
+    QVERIFY(m_server.restart());
+    signInAgain();
+    const v1::PullResponse lost = pullFrom(afterLate);
+    QVERIFY(lost.cursor_lost());
+    QCOMPARE(lost.changes_size(), 0);
+    // A desktop that pushed after the backup but had not pulled since names its last mutation:
+    // the server does not know it, so that desktop starts over too.
+    QVERIFY(pullFrom(seen, "sync-late-1").cursor_lost());
+    QVERIFY(!pullFrom(seen, "s1").cursor_lost()); // pushed before the backup: still there
+    // Another change takes the lost one's sequence: the fingerprint still tells them apart.
+    QVERIFY(m_client->push(m_agent, { createCustomer("sync-other-1", "cust-other-1", "+96891118888") }, &pushed).ok());
+    QVERIFY(pullFrom(afterLate).cursor_lost());
+    // A cursor from before the backup is still good.
+    const v1::PullResponse kept = pullFrom(seen);
+    QVERIFY(!kept.cursor_lost());
+    QCOMPARE(kept.changes_size(), 1);
+    QCOMPARE(kept.changes(0).customer().id(), "cust-other-1");
+    // So is a cursor of the older form, "v1:<sequence>", which becomes a checked one.
+    const QByteArray v1 = "v1:" + QByteArray::number(kept.changes(0).sequence() - 1);
+    const v1::PullResponse upgraded
+        = pullFrom(v1.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals).toStdString());
+    QVERIFY(!upgraded.cursor_lost());
+    QCOMPARE(upgraded.changes_size(), 1);
+    QCOMPARE(upgraded.next_cursor(), kept.next_cursor());
 }
 
 QTEST_GUILESS_MAIN(TestSync)

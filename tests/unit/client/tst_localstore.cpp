@@ -92,7 +92,9 @@ void TestLocalStore::answersMoveEntries()
     store.enqueue(u"a"_s, 0, "a", 1);
     store.enqueue(u"b"_s, 3, "b", 2);
     store.enqueue(u"c"_s, 0, "c", 3);
+    QCOMPARE(store.lastSentMutationId(), QString());
     store.markApplied({ u"a"_s }, 10);
+    QCOMPARE(store.lastSentMutationId(), u"a"_s); // what a pull names, for a restored server to notice
     LocalStore::Problem conflict;
     conflict.mutationId = u"b"_s;
     conflict.kind = LocalStore::ProblemKind::Conflict;
@@ -124,6 +126,7 @@ void TestLocalStore::newEpochSendsEverythingAgain()
     store.enqueue(u"c"_s, 0, "c", 3);
     QCOMPARE(store.resetForNewEpoch(u"epoch-2"_s), 1);
     QCOMPARE(store.serverEpoch(), u"epoch-2"_s);
+    QCOMPARE(store.lastSentMutationId(), QString()); // sent again: nothing to check until answered
     QCOMPARE(store.cursor(), QString());
     QCOMPARE(store.cachedCustomers(), 0);
     QStringList order;
