@@ -37,6 +37,8 @@ constexpr int FirstReconnectDelayMs = 500;
 constexpr int MaxReconnectDelayMs = 10000;
 // How many recent call ids are remembered to emit contactAccepted / contactEnded once per call.
 constexpr qsizetype RecentCallsKept = 64;
+// An offered contact holds a catch-up's pulls this long: the screen-pop first (docs/sync.md).
+constexpr int ScreenPopFirstMs = 2000;
 
 // The one place that decides how the desktop's channel is secured. Insecure for loopback and the
 // LAN for now (the server refuses a non-loopback listener without TLS); TLS credentials go here.
@@ -487,6 +489,8 @@ void SanadClientPrivate::onStreamEvent(quint64 generation, const convert::AgentE
         // A call offered again (it went round the queue) may be accepted and ended again.
         m_acceptedCalls.removeAll(event.callId);
         m_endedCalls.removeAll(event.callId);
+        if (m_syncEngine)
+            m_syncEngine->holdPulls(ScreenPopFirstMs); // docs/sync.md: the screen-pop comes first
         Q_EMIT q->contactOffered(event.offer);
         break;
     case Kind::Revoked:

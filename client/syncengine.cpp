@@ -66,6 +66,11 @@ SyncEngine::SyncEngine(QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::cycle);
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, [this] {
+        if (m_pullWaiting && m_started)
+            pullNext();
+    });
 }
 
 LocalStore::OpenReport SyncEngine::openStore(const QString &path)
@@ -98,6 +103,8 @@ void SyncEngine::stop()
 {
     m_started = false;
     m_timer.stop();
+    m_holdTimer.stop();
+    m_pullWaiting = false;
     ++m_generation;
     m_busy = false;
     m_again = false;
@@ -237,8 +244,21 @@ void SyncEngine::onPushed(const QStringList &ids, const ClientError &error, cons
     pushNext();
 }
 
+void SyncEngine::holdPulls(int ms)
+{
+    m_pullsHeldUntilMs = nowMs() + ms;
+    if (m_pullWaiting)
+        m_holdTimer.start(std::max(ms, 0));
+}
+
 void SyncEngine::pullNext()
 {
+    if (const qint64 held = m_pullsHeldUntilMs - nowMs(); held > 0) {
+        m_pullWaiting = true;
+        m_holdTimer.start(int(held));
+        return;
+    }
+    m_pullWaiting = false;
     v1::PullRequest request;
     request.set_cursor(m_store.cursor().toStdString());
     request.set_limit(m_pullLimit);

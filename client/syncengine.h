@@ -50,6 +50,10 @@ public:
     void start(); // signed in: a cycle now, then one every poll interval
     void stop(); // signed out or session expired: nothing is sent, the outbox stays
     void syncNow();
+    // A contact is being offered: pages of a catch-up wait this long, so that the screen-pop has
+    // the GUI thread (where the store writes) and the server to itself. A page in flight lands;
+    // holdPulls(0) lets a waiting pull go at once.
+    void holdPulls(int ms);
     bool isRunning() const { return m_started; }
 
     void setPollIntervalMs(int ms) { m_pollMs = ms; }
@@ -77,6 +81,7 @@ private:
 
     LocalStore m_store;
     QTimer m_timer;
+    QTimer m_holdTimer; // a pull waiting for holdPulls' time to pass
     QHash<QString, MutationDone> m_waiting; // by mutation id
     bool m_started = false;
     bool m_busy = false;
@@ -88,6 +93,8 @@ private:
     int m_pollMs = 2000;
     int m_pushBatch = 500;
     int m_pullLimit = 1000;
+    qint64 m_pullsHeldUntilMs = 0;
+    bool m_pullWaiting = false;
     qint64 m_sentRetentionMs = qint64(7) * 24 * 3600 * 1000;
     QString m_lastError;
     quint64 m_generation = 0; // answers of a stopped engine's calls are dropped

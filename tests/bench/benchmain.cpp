@@ -21,7 +21,7 @@ int main(int argc, char **argv)
         return runSearchBench(args.mid(1));
     if (which == QLatin1StringView("sync"))
         return runSyncBench(args.mid(1));
-    QTextStream(stderr) << "usage: sanad-bench screenpop [--customers N] [--calls N]\n"
+    QTextStream(stderr) << "usage: sanad-bench screenpop [--customers N] [--calls N] [--during-catch-up]\n"
                            "       sanad-bench search [--customers N] [--queries N]\n"
                            "       sanad-bench sync [--push N] [--pull N]\n"
                            "  screenpop  time from ReportCallEvent(OFFERED) to the history model holding the\n"

@@ -53,6 +53,8 @@ int runScreenPopBench(const QStringList &args)
 {
     const int customerCount = intOption(args, QStringLiteral("--customers"), 100000);
     const int callCount = intOption(args, QStringLiteral("--calls"), 1000);
+    // Measure while the desktop is still pulling the change feed (its first sign-in).
+    const bool duringCatchUp = args.contains(QStringLiteral("--during-catch-up"));
 
     test::ServerProcess server;
     const qint64 now = Clock::system().nowMs();
@@ -84,7 +86,8 @@ int runScreenPopBench(const QStringList &args)
 
     const QString password = QStringLiteral("bench-password-1");
     if (!server.addUser(QStringLiteral("benchagent"), QStringLiteral("agent"), password)
-        || !server.addUser(QStringLiteral("benchcti"), QStringLiteral("cti"), password) || !server.start()) {
+        || !server.addUser(QStringLiteral("benchcti"), QStringLiteral("cti"), password)
+        || !server.start(server.policyArgs(test::ServerProcess::kCallbacksNextDay))) { // no callbacks mid-run
         QTextStream(stderr) << "cannot set up the server:\n" << server.output() << "\n";
         return 1;
     }
@@ -99,14 +102,16 @@ int runScreenPopBench(const QStringList &args)
         return 1;
     }
     // A desktop signing in first pulls the change feed into its local store (docs/sync.md); the
-    // screen-pop is measured once it has caught up, as an agent works all day.
+    // screen-pop is measured once it has caught up, as an agent works all day (or, with
+    // --during-catch-up, while it pulls: an offered contact holds the pull for the screen-pop).
     QElapsedTimer catchUp;
     catchUp.start();
-    if (!bench::spinUntil([&] { return agent.syncState().upToDate; }, 600000)) {
+    if (!duringCatchUp && !bench::spinUntil([&] { return agent.syncState().upToDate; }, 600000)) {
         QTextStream(stderr) << "the desktop did not catch up with the change feed in 10 minutes\n";
         return 1;
     }
-    out() << "the desktop caught up with the change feed in " << catchUp.elapsed() << " ms\n";
+    if (!duringCatchUp)
+        out() << "the desktop caught up with the change feed in " << catchUp.elapsed() << " ms\n";
     bool available = false;
     QObject::connect(&agent, &client::SanadClient::presenceChanged,
                      [&](AgentState state) { available = state == AgentState::Available; });
@@ -139,10 +144,14 @@ int runScreenPopBench(const QStringList &args)
         const auto start = std::chrono::steady_clock::now();
         const grpc::Status offered
             = pbx.reportCall(ctiToken, callId, sanad::v1::CALL_EVENT_KIND_OFFERED, customer.phones.first());
-        const bool shown = offered.ok() && bench::spinUntil([&] {
-            return pop.state() == ui::ScreenPop::State::Known && pop.context().customer.id == customer.id
-                && pop.historyModel()->rowCount() == expectedRows;
-        }, 10000);
+        const bool shown = offered.ok()
+            && bench::spinUntil(
+                               [&] {
+                                   return pop.state() == ui::ScreenPop::State::Known
+                                       && pop.context().customer.id == customer.id
+                                       && pop.historyModel()->rowCount() == expectedRows;
+                               },
+                               10000);
         if (shown)
             screenPop.append(msSince(start));
         else
@@ -172,7 +181,8 @@ int runScreenPopBench(const QStringList &args)
           << QStringLiteral("ratio screen-pop / round trip: p50 %1x   p99 %2x\n")
                  .arg(rtt.p50 > 0 ? pop50.p50 / rtt.p50 : 0, 0, 'f', 1)
                  .arg(rtt.p99 > 0 ? pop50.p99 / rtt.p99 : 0, 0, 'f', 1)
-          << "goal: p99 under 10 ms\n";
+          << "goal: p99 under 10 ms"
+          << (duringCatchUp && !agent.syncState().upToDate ? " (measured during the catch-up)" : "") << "\n";
     out().flush();
     return failures == 0 ? 0 : 1;
 }
