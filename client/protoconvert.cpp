@@ -268,6 +268,8 @@ Session toSession(const v1::LoginResponse &response, const QString &serverAddres
     s.displayName = text(response.display_name());
     s.role = toRole(response.role());
     s.expiresAt = toDateTime(response.has_expires_at(), response.expires_at());
+    if (!response.phone_region().empty()) // an older server does not say: Oman, its default
+        s.phoneRegion = text(response.phone_region());
     return s;
 }
 

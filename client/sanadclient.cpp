@@ -756,8 +756,8 @@ bool SanadClientPrivate::answerFromCache(quint64 id, const ClientError &error, c
     if (!customerId.isEmpty()) {
         customer = store.customer(customerId);
     } else {
-        // The desktop has no region of its own yet: Oman's, as the server's default (docs/sync.md).
-        const PhoneNumber number = PhoneNumberNormalizer().parse(phone);
+        // Read as the server reads it: its region came with the sign-in.
+        const PhoneNumber number = PhoneNumberNormalizer(m_session.phoneRegion).parse(phone);
         e164 = number.ok() ? number.e164 : phone.trimmed();
         customer = store.customerByPhone(e164);
     }

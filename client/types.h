@@ -46,6 +46,7 @@ struct Session
     QString displayName;
     Role role = Role::Unspecified;
     QDateTime expiresAt;
+    QString phoneRegion = QStringLiteral("OM"); // the server's, for numbers without a country code
 };
 
 struct Verification

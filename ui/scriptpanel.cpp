@@ -330,7 +330,8 @@ void ScriptPanel::start(const client::ScriptDocumentInfo &document)
     m_document = document;
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_answers.clear();
-    m_run = std::make_unique<ScriptRun>(script, context, record);
+    // Phone inputs read as the server reads numbers (its region came with the sign-in).
+    m_run = std::make_unique<ScriptRun>(script, context, record, m_client->session().phoneRegion);
     m_message->clear();
     m_stack->setCurrentIndex(1);
     render();

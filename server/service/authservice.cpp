@@ -1,6 +1,7 @@
 #include "server/service/authservice.h"
 
 #include "core/clock.h"
+#include "core/phonenumber.h"
 #include "server/auth/authorizer.h"
 #include "server/auth/passwordhasher.h"
 #include "server/service/servicecontext.h"
@@ -60,6 +61,7 @@ grpc::ServerUnaryReactor *AuthService::Login(grpc::CallbackServerContext *contex
         setTimestampMs(response->mutable_expires_at(), expiresAt);
         response->set_user_id(toStd(user->id));
         response->set_username(toStd(user->username));
+        response->set_phone_region(toStd(m_context.normalizer.defaultRegion()));
         qCInfo(lcAuth) << "user" << user->id << "logged in";
         return grpc::Status::OK;
     });

@@ -1,4 +1,5 @@
 #include "client/sanadclient.h"
+#include "core/phonenumber.h"
 
 #include "serverprocess.h"
 
@@ -190,6 +191,7 @@ private Q_SLOTS:
     void agentStreamContactLifecycle();
     void agentStreamSignedInElsewhere();
     void agentStreamReconnectsAfterServerRestart();
+    void sessionCarriesTheServersPhoneRegion();
     void sessionExpiresOnTestClock();
 
     void destroyWithCallsInFlight();
@@ -257,6 +259,7 @@ void TestSanadClient::loginGood()
     QVERIFY(!session.userId.isEmpty());
     QVERIFY(!session.displayName.isEmpty());
     QVERIFY(session.expiresAt > QDateTime::currentDateTimeUtc());
+    QCOMPARE(session.phoneRegion, QStringLiteral("OM")); // the server's default --region
     QCOMPARE(client.session().token, session.token);
 }
 
@@ -675,6 +678,19 @@ void TestSanadClient::agentStreamSignedInElsewhere()
     QCOMPARE(first->streamState(), SanadClient::StreamState::Disconnected);
     second->setPresence(AgentState::Break);
     QTRY_COMPARE_WITH_TIMEOUT(presenceStates(secondPresence).last(), AgentState::Break, Timeout);
+}
+
+void TestSanadClient::sessionCarriesTheServersPhoneRegion()
+{
+    // A Saudi centre: the desktop reads "0501234567" as the server does, offline and in scripts.
+    ServerProcess server;
+    QVERIFY(server.addUser(QStringLiteral("agent1"), QStringLiteral("agent"), AgentPassword));
+    QVERIFY2(server.start({ QStringLiteral("--region"), QStringLiteral("SA") }), qPrintable(server.output()));
+    auto client = signIn(server, QStringLiteral("agent1"), AgentPassword);
+    QVERIFY(client);
+    QCOMPARE(client->session().phoneRegion, QStringLiteral("SA"));
+    QCOMPARE(PhoneNumberNormalizer(client->session().phoneRegion).parse(u"0501234567").e164,
+             QStringLiteral("+966501234567"));
 }
 
 void TestSanadClient::agentStreamReconnectsAfterServerRestart()
