@@ -353,6 +353,7 @@ void TestCaseActions::linkToIncidentByKeyboard()
     QTRY_VERIFY_WITH_TIMEOUT(place->hasFocus(), 15000);
     QTest::keyClick(place, Qt::Key_Down);
     QVERIFY(list->hasFocus());
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfFirst() >= 0, 15000); // still listed after the language switches
     const int target = rowOfFirst();
     while (list->indexOfTopLevelItem(list->currentItem()) < target)
         QTest::keyClick(list, Qt::Key_Down);
