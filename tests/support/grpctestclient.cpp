@@ -2,6 +2,7 @@
 
 #include <grpcpp/generic/generic_stub.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 
@@ -95,6 +96,56 @@ grpc::Status GrpcTestClient::push(const QString &token, const QList<v1::Mutation
     for (const v1::Mutation &mutation : mutations)
         *request.add_mutations() = mutation;
     return m_sync->Push(context(token).get(), request, response);
+}
+
+v1::Mutation GrpcTestClient::newMutation(qint64 baseVersion)
+{
+    static std::atomic<int> counter = 0;
+    v1::Mutation m;
+    m.set_mutation_id("t-" + std::to_string(++counter));
+    m.set_base_version(baseVersion);
+    return m;
+}
+
+v1::MutationResult GrpcTestClient::pushOne(const QString &token, const v1::Mutation &mutation)
+{
+    v1::PushResponse response;
+    const grpc::Status status = push(token, { mutation }, &response);
+    if (!status.ok() || response.results_size() != 1) {
+        qWarning("push failed: %s", status.error_message().c_str());
+        return {};
+    }
+    return response.results(0);
+}
+
+std::string GrpcTestClient::createCustomer(const QString &token, const std::string &phone)
+{
+    static std::atomic<int> counter = 0;
+    v1::Mutation m = newMutation();
+    const std::string id = "cust-" + std::to_string(++counter);
+    m.mutable_create_customer()->set_customer_id(id);
+    m.mutable_create_customer()->set_name("Caller " + id);
+    m.mutable_create_customer()->add_phones(phone);
+    const v1::MutationResult r = pushOne(token, m);
+    if (r.outcome() != v1::MUTATION_OUTCOME_APPLIED)
+        qWarning("create customer: %s", r.detail().c_str());
+    return id;
+}
+
+std::string GrpcTestClient::createCase(const QString &token, const std::string &customerId, const std::string &category,
+                                       const std::string &location)
+{
+    static std::atomic<int> counter = 0;
+    v1::Mutation m = newMutation();
+    const std::string id = "case-" + std::to_string(++counter);
+    m.mutable_create_case()->set_case_id(id);
+    m.mutable_create_case()->set_customer_id(customerId);
+    m.mutable_create_case()->set_category(category);
+    m.mutable_create_case()->set_location(location);
+    const v1::MutationResult r = pushOne(token, m);
+    if (r.outcome() != v1::MUTATION_OUTCOME_APPLIED)
+        qWarning("create case: %s", r.detail().c_str());
+    return id;
 }
 
 grpc::Status GrpcTestClient::healthCheck(bool *serving)

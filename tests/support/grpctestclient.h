@@ -53,6 +53,15 @@ public:
     grpc::Status setPresence(const QString &token, v1::AgentState state, v1::SetPresenceResponse *response = nullptr);
     grpc::Status advanceClock(const QString &adminToken, qint64 milliseconds);
     grpc::Status push(const QString &token, const QList<v1::Mutation> &mutations, v1::PushResponse *response);
+    // A mutation with a mutation id unique in this process ("t-N").
+    static v1::Mutation newMutation(qint64 baseVersion = 0);
+    // One mutation pushed as the user: its result, or an empty one (and a warning) on failure.
+    v1::MutationResult pushOne(const QString &token, const v1::Mutation &mutation);
+    // A customer with this number / a case of this customer, created through Push as the user;
+    // the id ("cust-N", "case-N", unique in this process). A warning when it is not APPLIED.
+    std::string createCustomer(const QString &token, const std::string &phone);
+    std::string createCase(const QString &token, const std::string &customerId, const std::string &category,
+                           const std::string &location = {});
     // grpc.health.v1.Health/Check for the whole server, without a token; *serving when SERVING.
     grpc::Status healthCheck(bool *serving);
     // grpc.reflection.v1alpha ServerReflection list_services, without a token: the raw bytes of

@@ -25,65 +25,13 @@ private Q_SLOTS:
     void rolesOfTheTable();
 
 private:
-    v1::MutationResult pushOne(const v1::Mutation &mutation);
-    std::string newCustomer(const std::string &phone);
-    std::string newCase(const std::string &customerId, const std::string &category, const std::string &location);
     grpc::Status listIncidents(const QString &token, const v1::ListIncidentsRequest &request,
                                v1::ListIncidentsResponse *response);
-    static v1::Mutation mutation(qint64 baseVersion = 0);
 
     ServerProcess m_server;
     std::unique_ptr<GrpcTestClient> m_client;
     QString m_agent, m_cti;
-    int m_next = 0;
 };
-
-v1::Mutation TestCaseWork::mutation(qint64 baseVersion)
-{
-    static int counter = 0;
-    v1::Mutation m;
-    m.set_mutation_id("cw-" + std::to_string(++counter));
-    m.set_base_version(baseVersion);
-    return m;
-}
-
-v1::MutationResult TestCaseWork::pushOne(const v1::Mutation &m)
-{
-    v1::PushResponse response;
-    const grpc::Status status = m_client->push(m_agent, { m }, &response);
-    if (!status.ok() || response.results_size() != 1) {
-        qWarning() << "push failed:" << status.error_message().c_str();
-        return {};
-    }
-    return response.results(0);
-}
-
-std::string TestCaseWork::newCustomer(const std::string &phone)
-{
-    v1::Mutation m = mutation();
-    const std::string id = "cust-" + std::to_string(++m_next);
-    m.mutable_create_customer()->set_customer_id(id);
-    m.mutable_create_customer()->set_name("Caller " + id);
-    m.mutable_create_customer()->add_phones(phone);
-    if (pushOne(m).outcome() != v1::MUTATION_OUTCOME_APPLIED)
-        qWarning() << "create customer failed";
-    return id;
-}
-
-std::string TestCaseWork::newCase(const std::string &customerId, const std::string &category,
-                                  const std::string &location)
-{
-    v1::Mutation m = mutation();
-    const std::string id = "case-" + std::to_string(++m_next);
-    m.mutable_create_case()->set_case_id(id);
-    m.mutable_create_case()->set_customer_id(customerId);
-    m.mutable_create_case()->set_category(category);
-    m.mutable_create_case()->set_location(location);
-    const v1::MutationResult r = pushOne(m);
-    if (r.outcome() != v1::MUTATION_OUTCOME_APPLIED)
-        qWarning() << "create case:" << r.detail().c_str();
-    return id;
-}
 
 grpc::Status TestCaseWork::listIncidents(const QString &token, const v1::ListIncidentsRequest &request,
                                          v1::ListIncidentsResponse *response)
@@ -150,10 +98,12 @@ void TestCaseWork::workPolicyFromFile()
 void TestCaseWork::incidentCandidatesAndLinking()
 {
     // Two callers report the same cut in different words of the place: no automatic incident.
-    const std::string first = newCase(newCustomer("+96892000001"), "water.supply_cut", "الخوير، شارع ٥");
-    const std::string second = newCase(newCustomer("+96892000002"), "water.supply_cut", "حي الخوير قرب المسجد");
+    const std::string first = m_client->createCase(m_agent, m_client->createCustomer(m_agent, "+96892000001"),
+                                                   "water.supply_cut", "الخوير، شارع ٥");
+    const std::string second = m_client->createCase(m_agent, m_client->createCustomer(m_agent, "+96892000002"),
+                                                    "water.supply_cut", "حي الخوير قرب المسجد");
     // Another category is never offered.
-    newCase(newCustomer("+96892000003"), "electricity.outage", "الخوير");
+    m_client->createCase(m_agent, m_client->createCustomer(m_agent, "+96892000003"), "electricity.outage", "الخوير");
 
     v1::ListIncidentsRequest request;
     request.set_category("water.supply_cut");
@@ -187,10 +137,10 @@ void TestCaseWork::incidentCandidatesAndLinking()
 
     // Linked by hand: the parent now counts two reports and is listed as an incident; the report
     // itself is no longer a candidate.
-    v1::Mutation link = mutation(1);
+    v1::Mutation link = GrpcTestClient::newMutation(1);
     link.mutable_link_to_incident()->set_case_id(second);
     link.mutable_link_to_incident()->set_incident_case_id(first);
-    const v1::MutationResult r = pushOne(link);
+    const v1::MutationResult r = m_client->pushOne(m_agent, link);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_APPLIED);
     response.Clear();
     QVERIFY(listIncidents(m_agent, request, &response).ok());
@@ -207,7 +157,7 @@ void TestCaseWork::incidentCandidatesAndLinking()
     QCOMPARE(context.cases(0).incident_number(), response.incidents(0).number());
 
     // The limit is kept.
-    newCase(newCustomer("+96892000004"), "water.supply_cut", "الخوير");
+    m_client->createCase(m_agent, m_client->createCustomer(m_agent, "+96892000004"), "water.supply_cut", "الخوير");
     request.set_limit(1);
     response.Clear();
     QVERIFY(listIncidents(m_agent, request, &response).ok());

@@ -33,67 +33,14 @@ private Q_SLOTS:
     void repeatContactsAreLinkedAndReachTheLead();
 
 private:
-    v1::MutationResult pushOne(const v1::Mutation &mutation);
-    std::string newCustomer(const std::string &phone);
-    std::string newCase(const std::string &customerId, const std::string &category, const std::string &location = {});
     v1::Case caseOf(const std::string &phone, const std::string &caseId);
     QList<v1::FollowUpItem> followUps(); // copied: a range-for must not walk a temporary's member
-    static v1::Mutation mutation(qint64 baseVersion = 0);
 
     ServerProcess m_server;
     std::unique_ptr<GrpcTestClient> m_client;
     std::unique_ptr<v1::SupervisorService::Stub> m_supervisor;
     QString m_agent, m_lead, m_admin, m_cti;
-    int m_next = 0;
 };
-
-v1::Mutation TestLifecycle::mutation(qint64 baseVersion)
-{
-    static int counter = 0;
-    v1::Mutation m;
-    m.set_mutation_id("lc-" + std::to_string(++counter));
-    m.set_base_version(baseVersion);
-    return m;
-}
-
-v1::MutationResult TestLifecycle::pushOne(const v1::Mutation &m)
-{
-    v1::PushResponse response;
-    const grpc::Status status = m_client->push(m_agent, { m }, &response);
-    if (!status.ok() || response.results_size() != 1) {
-        qWarning() << "push failed:" << status.error_message().c_str();
-        return {};
-    }
-    return response.results(0);
-}
-
-std::string TestLifecycle::newCustomer(const std::string &phone)
-{
-    v1::Mutation m = mutation();
-    const std::string id = "cust-" + std::to_string(++m_next);
-    m.mutable_create_customer()->set_customer_id(id);
-    m.mutable_create_customer()->set_name("Caller " + id);
-    m.mutable_create_customer()->add_phones(phone);
-    const v1::MutationResult r = pushOne(m);
-    if (r.outcome() != v1::MUTATION_OUTCOME_APPLIED)
-        qWarning() << "create customer:" << r.detail().c_str();
-    return id;
-}
-
-std::string TestLifecycle::newCase(const std::string &customerId, const std::string &category,
-                                   const std::string &location)
-{
-    v1::Mutation m = mutation();
-    const std::string id = "case-" + std::to_string(++m_next);
-    m.mutable_create_case()->set_case_id(id);
-    m.mutable_create_case()->set_customer_id(customerId);
-    m.mutable_create_case()->set_category(category);
-    m.mutable_create_case()->set_location(location);
-    const v1::MutationResult r = pushOne(m);
-    if (r.outcome() != v1::MUTATION_OUTCOME_APPLIED)
-        qWarning() << "create case:" << r.detail().c_str();
-    return id;
-}
 
 v1::Case TestLifecycle::caseOf(const std::string &phone, const std::string &caseId)
 {
@@ -138,21 +85,21 @@ void TestLifecycle::initTestCase()
 void TestLifecycle::confirmationRulesRejectAndConflict()
 {
     const std::string phone = "+96891000001";
-    const std::string caseId = newCase(newCustomer(phone), "bank.card");
+    const std::string caseId = m_client->createCase(m_agent, m_client->createCustomer(m_agent, phone), "bank.card");
 
     // Resolved without the customer's confirmation is refused, and says what to do instead.
-    v1::Mutation resolve = mutation(1);
+    v1::Mutation resolve = GrpcTestClient::newMutation(1);
     resolve.mutable_change_case_status()->set_case_id(caseId);
     resolve.mutable_change_case_status()->set_status(v1::CASE_STATUS_RESOLVED);
-    v1::MutationResult r = pushOne(resolve);
+    v1::MutationResult r = m_client->pushOne(m_agent, resolve);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_REJECTED);
     QVERIFY2(QString::fromStdString(r.detail()).contains(u"awaiting confirmation"_s), r.detail().c_str());
 
     // So the case waits for the customer.
-    v1::Mutation awaiting = mutation(1);
+    v1::Mutation awaiting = GrpcTestClient::newMutation(1);
     awaiting.mutable_change_case_status()->set_case_id(caseId);
     awaiting.mutable_change_case_status()->set_status(v1::CASE_STATUS_AWAITING_CONFIRMATION);
-    r = pushOne(awaiting);
+    r = m_client->pushOne(m_agent, awaiting);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_APPLIED);
     QCOMPARE(r.new_version(), 2);
     v1::Case record = caseOf(phone, caseId);
@@ -161,16 +108,16 @@ void TestLifecycle::confirmationRulesRejectAndConflict()
     QVERIFY(!record.customer_confirmed());
 
     // A confirmation made on the old version conflicts; on the current one it resolves the case.
-    v1::Mutation stale = mutation(1);
+    v1::Mutation stale = GrpcTestClient::newMutation(1);
     stale.mutable_confirm_resolution()->set_case_id(caseId);
-    r = pushOne(stale);
+    r = m_client->pushOne(m_agent, stale);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_CONFLICT);
     QCOMPARE(r.new_version(), 2);
     QVERIFY2(QString::fromStdString(r.detail()).contains(u"Reload"_s), r.detail().c_str());
-    v1::Mutation confirm = mutation(2);
+    v1::Mutation confirm = GrpcTestClient::newMutation(2);
     confirm.mutable_confirm_resolution()->set_case_id(caseId);
     confirm.mutable_confirm_resolution()->set_how("callback");
-    r = pushOne(confirm);
+    r = m_client->pushOne(m_agent, confirm);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_APPLIED);
     record = caseOf(phone, caseId);
     QCOMPARE(record.status(), v1::CASE_STATUS_RESOLVED);
@@ -178,23 +125,23 @@ void TestLifecycle::confirmationRulesRejectAndConflict()
     QVERIFY(!record.has_awaiting_confirmation_since());
 
     // Confirming a case that does not await confirmation is refused.
-    v1::Mutation again = mutation(3);
+    v1::Mutation again = GrpcTestClient::newMutation(3);
     again.mutable_confirm_resolution()->set_case_id(caseId);
-    r = pushOne(again);
+    r = m_client->pushOne(m_agent, again);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_REJECTED);
     QVERIFY2(QString::fromStdString(r.detail()).contains(u"not awaiting confirmation"_s), r.detail().c_str());
 
     // A reopen is counted (it turns a first-contact resolution into a non-FCR).
-    v1::Mutation reopen = mutation(3);
+    v1::Mutation reopen = GrpcTestClient::newMutation(3);
     reopen.mutable_change_case_status()->set_case_id(caseId);
     reopen.mutable_change_case_status()->set_status(v1::CASE_STATUS_REOPENED);
-    QCOMPARE(pushOne(reopen).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(m_client->pushOne(m_agent, reopen).outcome(), v1::MUTATION_OUTCOME_APPLIED);
     QCOMPARE(caseOf(phone, caseId).reopen_count(), 1);
 
     // A referral needs an owner.
-    v1::Mutation refer = mutation(4);
+    v1::Mutation refer = GrpcTestClient::newMutation(4);
     refer.mutable_refer_case()->set_case_id(caseId);
-    r = pushOne(refer);
+    r = m_client->pushOne(m_agent, refer);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_REJECTED);
     QVERIFY2(QString::fromStdString(r.detail()).contains(u"owner"_s), r.detail().c_str());
 }
@@ -205,11 +152,10 @@ void TestLifecycle::followUpListIsForLeads()
     grpc::Status status
         = m_supervisor->GetFollowUpList(GrpcTestClient::context(m_agent).get(), v1::GetFollowUpListRequest(), &list);
     QCOMPARE(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
-    status = m_supervisor->GetFollowUpList(GrpcTestClient::context(QString()).get(), v1::GetFollowUpListRequest(),
-                                           &list);
+    status
+        = m_supervisor->GetFollowUpList(GrpcTestClient::context(QString()).get(), v1::GetFollowUpListRequest(), &list);
     QCOMPARE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-    status = m_supervisor->GetFollowUpList(GrpcTestClient::context(m_admin).get(), v1::GetFollowUpListRequest(),
-                                           &list);
+    status = m_supervisor->GetFollowUpList(GrpcTestClient::context(m_admin).get(), v1::GetFollowUpListRequest(), &list);
     QVERIFY2(status.ok(), status.error_message().c_str());
 }
 
@@ -221,7 +167,8 @@ void TestLifecycle::burstPipeBecomesOneEscalatedIncident()
     std::vector<std::string> phones, cases;
     for (int i = 0; i < 5; ++i) {
         phones.push_back("+9689200000" + std::to_string(i));
-        cases.push_back(newCase(newCustomer(phones.back()), "water.burst_pipe", places[i]));
+        cases.push_back(m_client->createCase(m_agent, m_client->createCustomer(m_agent, phones.back()),
+                                             "water.burst_pipe", places[i]));
     }
     // The first report is the incident; the others are linked to it.
     v1::Case parent = caseOf(phones[0], cases[0]);
@@ -233,8 +180,10 @@ void TestLifecycle::burstPipeBecomesOneEscalatedIncident()
         QCOMPARE(caseOf(phones[i], cases[i]).incident_id(), cases[0]);
 
     // After the second report it was high, not yet escalated: check on a second incident.
-    const std::string a = newCase(newCustomer("+96893000001"), "water.burst_pipe", "Ruwi, Street 9");
-    newCase(newCustomer("+96893000002"), "water.burst_pipe", "Ruwi, Street 9");
+    const std::string a = m_client->createCase(m_agent, m_client->createCustomer(m_agent, "+96893000001"),
+                                               "water.burst_pipe", "Ruwi, Street 9");
+    m_client->createCase(m_agent, m_client->createCustomer(m_agent, "+96893000002"), "water.burst_pipe",
+                         "Ruwi, Street 9");
     const v1::Case two = caseOf("+96893000001", a);
     QCOMPARE(two.incident_reports(), 2);
     QCOMPARE(two.priority(), v1::PRIORITY_HIGH);
@@ -256,11 +205,11 @@ void TestLifecycle::burstPipeBecomesOneEscalatedIncident()
 void TestLifecycle::overdueReferralRaisesPriority()
 {
     const std::string phone = "+96891000002";
-    const std::string caseId = newCase(newCustomer(phone), "bank.card");
-    v1::Mutation refer = mutation(1);
+    const std::string caseId = m_client->createCase(m_agent, m_client->createCustomer(m_agent, phone), "bank.card");
+    v1::Mutation refer = GrpcTestClient::newMutation(1);
     refer.mutable_refer_case()->set_case_id(caseId);
     refer.mutable_refer_case()->set_owner("Aisha Al-Harthy");
-    v1::MutationResult r = pushOne(refer);
+    v1::MutationResult r = m_client->pushOne(m_agent, refer);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_APPLIED);
     v1::Case record = caseOf(phone, caseId);
     QCOMPARE(record.status(), v1::CASE_STATUS_REFERRED);
@@ -301,11 +250,12 @@ void TestLifecycle::overdueReferralRaisesPriority()
 void TestLifecycle::awaitingConfirmationTooLongReachesTheLead()
 {
     const std::string phone = "+96891000003";
-    const std::string caseId = newCase(newCustomer(phone), "telecom.internet");
-    v1::Mutation awaiting = mutation(1);
+    const std::string caseId
+        = m_client->createCase(m_agent, m_client->createCustomer(m_agent, phone), "telecom.internet");
+    v1::Mutation awaiting = GrpcTestClient::newMutation(1);
     awaiting.mutable_change_case_status()->set_case_id(caseId);
     awaiting.mutable_change_case_status()->set_status(v1::CASE_STATUS_AWAITING_CONFIRMATION);
-    QCOMPARE(pushOne(awaiting).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(m_client->pushOne(m_agent, awaiting).outcome(), v1::MUTATION_OUTCOME_APPLIED);
     const auto listed = [this, &caseId] {
         for (const v1::FollowUpItem &item : followUps()) {
             if (item.reason() == v1::FOLLOW_UP_REASON_AWAITING_CONFIRMATION && item.case_record().id() == caseId)
@@ -323,7 +273,7 @@ void TestLifecycle::awaitingConfirmationTooLongReachesTheLead()
 void TestLifecycle::abandonedCallBecomesCallbackAndIsRecovered()
 {
     const std::string phone = "+96891000004";
-    const std::string customerId = newCustomer(phone);
+    const std::string customerId = m_client->createCustomer(m_agent, phone);
     QVERIFY(m_client->reportCall(m_cti, u"call-ab-1"_s, v1::CALL_EVENT_KIND_OFFERED, u"91000004"_s).ok());
     QVERIFY(m_client->reportCall(m_cti, u"call-ab-1"_s, v1::CALL_EVENT_KIND_ABANDONED).ok());
     // A withheld number leaves nobody to call back.
@@ -350,24 +300,24 @@ void TestLifecycle::abandonedCallBecomesCallbackAndIsRecovered()
 
     // A first attempt does not reach the customer; a second, made on a stale version, conflicts;
     // the third reaches them: recovered.
-    v1::Mutation first = mutation(1);
+    v1::Mutation first = GrpcTestClient::newMutation(1);
     first.mutable_record_callback_attempt()->set_callback_id(task.id());
     first.mutable_record_callback_attempt()->set_outcome("no answer");
-    v1::MutationResult r = pushOne(first);
+    v1::MutationResult r = m_client->pushOne(m_agent, first);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_APPLIED);
     QCOMPARE(r.new_version(), 2);
-    v1::Mutation stale = mutation(1);
+    v1::Mutation stale = GrpcTestClient::newMutation(1);
     stale.mutable_record_callback_attempt()->set_callback_id(task.id());
     stale.mutable_record_callback_attempt()->set_reached(true);
-    QCOMPARE(pushOne(stale).outcome(), v1::MUTATION_OUTCOME_CONFLICT);
-    v1::Mutation reached = mutation(2);
+    QCOMPARE(m_client->pushOne(m_agent, stale).outcome(), v1::MUTATION_OUTCOME_CONFLICT);
+    v1::Mutation reached = GrpcTestClient::newMutation(2);
     reached.mutable_record_callback_attempt()->set_callback_id(task.id());
     reached.mutable_record_callback_attempt()->set_reached(true);
     reached.mutable_record_callback_attempt()->set_outcome("spoke to the customer");
-    QCOMPARE(pushOne(reached).outcome(), v1::MUTATION_OUTCOME_APPLIED);
-    v1::Mutation after = mutation(3);
+    QCOMPARE(m_client->pushOne(m_agent, reached).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    v1::Mutation after = GrpcTestClient::newMutation(3);
     after.mutable_record_callback_attempt()->set_callback_id(task.id());
-    r = pushOne(after);
+    r = m_client->pushOne(m_agent, after);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_REJECTED);
     QVERIFY2(QString::fromStdString(r.detail()).contains(u"already reached"_s), r.detail().c_str());
 
@@ -386,23 +336,23 @@ void TestLifecycle::abandonedCallBecomesCallbackAndIsRecovered()
 void TestLifecycle::wrapUpWithDissatisfiedCaller()
 {
     const std::string phone = "+96891000005";
-    const std::string customerId = newCustomer(phone);
-    const std::string caseId = newCase(customerId, "billing.dispute");
-    v1::Mutation bad = mutation();
+    const std::string customerId = m_client->createCustomer(m_agent, phone);
+    const std::string caseId = m_client->createCase(m_agent, customerId, "billing.dispute");
+    v1::Mutation bad = GrpcTestClient::newMutation();
     bad.mutable_record_wrap_up()->set_customer_id(customerId);
     bad.mutable_record_wrap_up()->set_disposition("sorted");
-    v1::MutationResult r = pushOne(bad);
+    v1::MutationResult r = m_client->pushOne(m_agent, bad);
     QCOMPARE(r.outcome(), v1::MUTATION_OUTCOME_REJECTED);
     QVERIFY2(QString::fromStdString(r.detail()).contains(u"information_given"_s), r.detail().c_str());
 
-    v1::Mutation wrap = mutation();
+    v1::Mutation wrap = GrpcTestClient::newMutation();
     wrap.mutable_record_wrap_up()->set_customer_id(customerId);
     wrap.mutable_record_wrap_up()->set_case_id(caseId);
     wrap.mutable_record_wrap_up()->set_disposition("complaint_logged");
     wrap.mutable_record_wrap_up()->set_notes("Bill twice the usual; promised a review.");
     wrap.mutable_record_wrap_up()->set_mood(v1::CALLER_MOOD_DISSATISFIED);
     wrap.mutable_record_wrap_up()->set_after_call_work_seconds(45);
-    QCOMPARE(pushOne(wrap).outcome(), v1::MUTATION_OUTCOME_APPLIED);
+    QCOMPARE(m_client->pushOne(m_agent, wrap).outcome(), v1::MUTATION_OUTCOME_APPLIED);
     bool found = false;
     for (const v1::FollowUpItem &item : followUps())
         found |= item.reason() == v1::FOLLOW_UP_REASON_DISSATISFIED_CALLER && item.case_record().id() == caseId;
@@ -419,14 +369,14 @@ void TestLifecycle::wrapUpWithDissatisfiedCaller()
 void TestLifecycle::repeatContactsAreLinkedAndReachTheLead()
 {
     const std::string phone = "+96891000006";
-    const std::string customerId = newCustomer(phone);
-    const std::string caseId = newCase(customerId, "telecom.internet");
+    const std::string customerId = m_client->createCustomer(m_agent, phone);
+    const std::string caseId = m_client->createCase(m_agent, customerId, "telecom.internet");
     const auto contact = [this, &customerId](const std::string &onCase) {
-        v1::Mutation m = mutation();
+        v1::Mutation m = GrpcTestClient::newMutation();
         m.mutable_add_interaction()->set_customer_id(customerId);
         m.mutable_add_interaction()->set_case_id(onCase);
         m.mutable_add_interaction()->set_channel(v1::CHANNEL_VOICE);
-        return pushOne(m);
+        return m_client->pushOne(m_agent, m);
     };
     // The first contact on the case is no repeat.
     QCOMPARE(contact(caseId).outcome(), v1::MUTATION_OUTCOME_APPLIED);
@@ -444,7 +394,7 @@ void TestLifecycle::repeatContactsAreLinkedAndReachTheLead()
             QCOMPARE(i.case_id(), caseId);
     }
     // A new case of the same category from the same customer counts too.
-    newCase(customerId, "telecom.internet");
+    m_client->createCase(m_agent, customerId, "telecom.internet");
     QCOMPARE(caseOf(phone, caseId).repeat_contacts(), 2);
     bool found = false;
     for (const v1::FollowUpItem &item : followUps()) {
