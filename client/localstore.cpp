@@ -159,6 +159,8 @@ LocalStore::OpenReport LocalStore::open(const QString &path)
             return report;
         }
         version = 0;
+    } else if (version == 2 && upgradeFrom2()) {
+        version = kSchemaVersion;
     } else if (version > 0 && version < kSchemaVersion) {
         // Schema 1 kept only an outbox (mutation_id, base_version, payload, queued_at, in rowid
         // order): the changes still waiting are carried over, the rest is pulled again.
@@ -220,6 +222,28 @@ LocalStore::OpenReport LocalStore::open(const QString &path)
     return report;
 }
 
+bool LocalStore::upgradeFrom2()
+{
+    // Schema 2 did not keep referrals: add them, and pull the feed again from the start to fill
+    // them. The outbox, the sent log and the problems stay as they are.
+    const QStringList statements {
+        u"CREATE TABLE referrals (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, customer_id TEXT NOT NULL, "
+        "payload BLOB NOT NULL)"_s,
+        u"CREATE INDEX referrals_customer ON referrals (customer_id)"_s,
+        u"DELETE FROM meta WHERE key = 'cursor'"_s,
+        u"PRAGMA user_version = 3"_s,
+    };
+    if (!m_db.transaction())
+        return false;
+    for (const QString &sql : statements) {
+        if (!exec(sql)) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
 bool LocalStore::createSchema()
 {
     const QStringList statements {
@@ -242,6 +266,9 @@ bool LocalStore::createSchema()
         u"CREATE TABLE interactions (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, case_id TEXT NOT NULL, "
         "payload BLOB NOT NULL)"_s,
         u"CREATE INDEX interactions_customer ON interactions (customer_id)"_s,
+        u"CREATE TABLE referrals (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, customer_id TEXT NOT NULL, "
+        "payload BLOB NOT NULL)"_s,
+        u"CREATE INDEX referrals_customer ON referrals (customer_id)"_s,
         u"PRAGMA user_version = %1"_s.arg(kSchemaVersion),
     };
     if (!m_db.transaction())
@@ -508,6 +535,16 @@ bool LocalStore::writeEntity(const CachedEntity &entity, qint64 nowMs)
         query->bindValue(2, notNull(entity.caseId));
         query->bindValue(3, entity.payload);
         break;
+    case EntityType::Referral: // the feed's referral names its case; the case, its customer
+        query = &prepared(m_writeReferral,
+                          u"INSERT OR REPLACE INTO referrals (id, case_id, customer_id, payload) VALUES (?, ?, "
+                          "COALESCE(NULLIF(?, ''), (SELECT customer_id FROM cases WHERE id = ?), ''), ?)"_s);
+        query->bindValue(0, entity.id);
+        query->bindValue(1, notNull(entity.caseId));
+        query->bindValue(2, notNull(entity.customerId));
+        query->bindValue(3, notNull(entity.caseId));
+        query->bindValue(4, entity.payload);
+        break;
     }
     if (!query->exec()) {
         qCWarning(lcLocalStore).noquote() << describe(*query);
@@ -548,6 +585,7 @@ void LocalStore::evictBeyondLimit()
     exec(u"DELETE FROM evicted"_s);
     exec(u"INSERT INTO evicted SELECT id FROM customers ORDER BY seen_at, rowid LIMIT %1"_s.arg(excess));
     exec(u"DELETE FROM interactions WHERE customer_id IN (SELECT id FROM evicted)"_s);
+    exec(u"DELETE FROM referrals WHERE customer_id IN (SELECT id FROM evicted)"_s);
     exec(u"DELETE FROM cases WHERE customer_id IN (SELECT id FROM evicted)"_s);
     exec(u"DELETE FROM customers WHERE id IN (SELECT id FROM evicted)"_s);
 }
@@ -587,6 +625,7 @@ int LocalStore::resetForNewEpoch(const QString &epoch)
     exec(u"DELETE FROM customers"_s);
     exec(u"DELETE FROM cases"_s);
     exec(u"DELETE FROM interactions"_s);
+    exec(u"DELETE FROM referrals"_s);
     setMeta(u"cursor"_s, QString());
     setMeta(u"server_epoch"_s, epoch);
     m_db.commit();
@@ -657,6 +696,22 @@ QList<LocalStore::CachedEntity> LocalStore::interactionsOf(const QString &custom
     if (query.exec()) {
         while (query.next()) {
             CachedEntity entity = entityFrom(query, EntityType::Interaction);
+            entity.caseId = query.value(3).toString();
+            list.append(entity);
+        }
+    }
+    return list;
+}
+
+QList<LocalStore::CachedEntity> LocalStore::referralsOf(const QString &customerId)
+{
+    QList<CachedEntity> list;
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT id, customer_id, payload, case_id FROM referrals WHERE customer_id = ? ORDER BY rowid"_s);
+    query.addBindValue(customerId);
+    if (query.exec()) {
+        while (query.next()) {
+            CachedEntity entity = entityFrom(query, EntityType::Referral);
             entity.caseId = query.value(3).toString();
             list.append(entity);
         }

@@ -24,7 +24,7 @@ class LocalStore
 {
 public:
     // The local schema; a readable file of an older schema has its outbox migrated.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     enum class OpenOutcome {
         Opened, // an existing store of this schema
@@ -65,13 +65,13 @@ public:
         qint64 atMs = 0;
     };
 
-    enum class EntityType { Customer = 1, Case = 2, Interaction = 3 };
+    enum class EntityType { Customer = 1, Case = 2, Interaction = 3, Referral = 4 };
     struct CachedEntity
     {
         EntityType type = EntityType::Customer;
         QString id;
         QString customerId; // the customer the entity belongs to (its own id for a customer)
-        QString caseId; // interactions
+        QString caseId; // interactions and referrals
         QStringList phones; // customers: E.164
         QString name; // customers: for the offline search
         QByteArray payload; // serialized sanad.v1 entity
@@ -136,6 +136,8 @@ public:
     std::optional<CachedEntity> customer(const QString &id);
     QList<CachedEntity> casesOf(const QString &customerId);
     QList<CachedEntity> interactionsOf(const QString &customerId);
+    // Referrals of the customer's cases, so an offline screen-pop still says where each stands.
+    QList<CachedEntity> referralsOf(const QString &customerId);
     // Customers whose name contains every word of the query (case-insensitive), newest first.
     QList<CachedEntity> searchCustomers(const QString &query, int limit);
     int cachedCustomers();
@@ -147,6 +149,7 @@ public:
 
 private:
     bool createSchema();
+    bool upgradeFrom2();
     bool exec(const QString &sql);
     bool writeEntities(const QList<CachedEntity> &entities, qint64 nowMs);
     bool writeEntity(const CachedEntity &entity, qint64 nowMs);
@@ -159,6 +162,7 @@ private:
     std::unique_ptr<QSqlQuery> m_writeCustomer;
     std::unique_ptr<QSqlQuery> m_writeCase;
     std::unique_ptr<QSqlQuery> m_writeInteraction;
+    std::unique_ptr<QSqlQuery> m_writeReferral;
 
     QString m_connectionName;
     QString m_path;

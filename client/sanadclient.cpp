@@ -725,7 +725,17 @@ void SanadClientPrivate::cacheContext(const v1::CallerContext &context)
     customer.payload = QByteArray::fromStdString(context.customer().SerializeAsString());
     QList<LocalStore::CachedEntity> entities { customer };
     for (v1::Case record : context.cases()) {
-        record.clear_interactions();
+        for (const v1::Referral &referral : record.referrals()) {
+            LocalStore::CachedEntity entity;
+            entity.type = LocalStore::EntityType::Referral;
+            entity.id = QString::fromStdString(referral.id());
+            entity.customerId = customer.id;
+            entity.caseId = QString::fromStdString(record.id());
+            entity.payload = QByteArray::fromStdString(referral.SerializeAsString());
+            entities.append(std::move(entity));
+        }
+        record.clear_interactions(); // kept apart, as the change feed has them
+        record.clear_referrals();
         LocalStore::CachedEntity entity;
         entity.type = LocalStore::EntityType::Case;
         entity.id = QString::fromStdString(record.id());
@@ -785,10 +795,20 @@ bool SanadClientPrivate::answerFromCache(quint64 id, const ClientError &error, c
         std::sort(cases.begin(), cases.end(), [](const v1::Case &a, const v1::Case &b) {
             return a.opened_at().seconds() > b.opened_at().seconds();
         });
+        QList<v1::Referral> referrals;
+        for (const LocalStore::CachedEntity &entity : store.referralsOf(customer->id)) {
+            v1::Referral referral;
+            if (referral.ParseFromArray(entity.payload.constData(), int(entity.payload.size())))
+                referrals.append(referral);
+        }
         for (v1::Case &record : cases) {
             for (const v1::Interaction &interaction : std::as_const(history)) {
                 if (interaction.case_id() == record.id())
                     *record.add_interactions() = interaction;
+            }
+            for (const v1::Referral &referral : std::as_const(referrals)) {
+                if (referral.case_id() == record.id())
+                    *record.add_referrals() = referral;
             }
             *raw.add_cases() = record;
         }

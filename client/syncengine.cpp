@@ -27,7 +27,7 @@ bool isUnreachable(const ClientError &error)
     return error.kind == ClientError::Kind::Unreachable;
 }
 
-// The entity of a pulled change as the store keeps it; nullopt for what is not cached (referrals).
+// The entity of a pulled change as the store keeps it; nullopt for what is not cached.
 std::optional<LocalStore::CachedEntity> cachedEntity(const v1::Change &change)
 {
     LocalStore::CachedEntity entity;
@@ -53,6 +53,12 @@ std::optional<LocalStore::CachedEntity> cachedEntity(const v1::Change &change)
         entity.customerId = QString::fromStdString(change.interaction().customer_id());
         entity.caseId = QString::fromStdString(change.interaction().case_id());
         entity.payload = QByteArray::fromStdString(change.interaction().SerializeAsString());
+        return entity;
+    case v1::Change::kReferral:
+        entity.type = LocalStore::EntityType::Referral;
+        entity.id = QString::fromStdString(change.referral().id());
+        entity.caseId = QString::fromStdString(change.referral().case_id());
+        entity.payload = QByteArray::fromStdString(change.referral().SerializeAsString());
         return entity;
     default:
         return std::nullopt;

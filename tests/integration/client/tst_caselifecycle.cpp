@@ -137,6 +137,19 @@ void TestCaseLifecycleClient::resolveWithConfirmationReferAndWrapUp()
     QCOMPARE(info.referrals.size(), 1);
     QCOMPARE(info.referrals.constFirst().owner, u"Khalid"_s);
     QCOMPARE(info.referrals.constFirst().department, u"Water network operations"_s);
+
+    // The service goes away: the screen-pop from the desktop's store still says where the
+    // referral stands, with its owner and due time.
+    QTRY_VERIFY_WITH_TIMEOUT(client.syncState().upToDate, kTimeout);
+    m_server.kill();
+    id = client.lookupCaller(u"91234567"_s);
+    QVERIFY(answers.wait(id));
+    const CallerContext offline = answers.contexts.value(id);
+    QVERIFY(offline.fromLocalStore);
+    info = offline.cases.value(0);
+    QCOMPARE(info.referrals.size(), 1);
+    QCOMPARE(info.referrals.constFirst().owner, u"Khalid"_s);
+    QVERIFY(info.referrals.constFirst().dueAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestCaseLifecycleClient)

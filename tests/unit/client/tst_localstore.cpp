@@ -1,6 +1,8 @@
 #include "client/localstore.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void cacheStaysWithinItsLimit();
     void offlineLookups();
     void twoStoresInOneProcess();
+    void referralsFollowTheirCustomer();
+    void schema2GainsReferralsAndKeepsTheWork();
 
 private:
     QString path() const { return m_dir->filePath(u"local.db"_s); }
@@ -199,6 +203,76 @@ void TestLocalStore::twoStoresInOneProcess()
     QCOMPARE(first.outboxCount(), 1);
     QCOMPARE(second.outboxCount(), 1);
     QCOMPARE(first.dueOutbox(10, 10).constFirst().mutationId, u"a"_s);
+}
+
+void TestLocalStore::referralsFollowTheirCustomer()
+{
+    // The feed names a referral's case only: the store finds the customer through the case.
+    LocalStore store;
+    store.open(path());
+    store.setCacheLimit(1);
+    LocalStore::CachedEntity kase;
+    kase.type = LocalStore::EntityType::Case;
+    kase.id = u"k1"_s;
+    kase.customerId = u"c1"_s;
+    kase.payload = "k";
+    LocalStore::CachedEntity referral;
+    referral.type = LocalStore::EntityType::Referral;
+    referral.id = u"r1"_s;
+    referral.caseId = u"k1"_s;
+    referral.payload = "r-v1";
+    QVERIFY(store.applyPage({ customer(u"c1"_s, u"name"_s, u"+96891234561"_s), kase, referral }, u"cursor-1"_s,
+                            u"e"_s, 100));
+    referral.payload = "r-v2"; // the referral changed (its owner, its status)
+    QVERIFY(store.applyPage({ referral }, u"cursor-2"_s, u"e"_s, 101));
+    const QList<LocalStore::CachedEntity> referrals = store.referralsOf(u"c1"_s);
+    QCOMPARE(referrals.size(), 1);
+    QCOMPARE(referrals.constFirst().caseId, u"k1"_s);
+    QCOMPARE(referrals.constFirst().payload, QByteArray("r-v2"));
+    // Another customer seen later pushes c1 out of the cache, with her referral.
+    QVERIFY(store.applyPage({ customer(u"c2"_s, u"name"_s, u"+96891234562"_s) }, u"cursor-3"_s, u"e"_s, 102));
+    QVERIFY(store.referralsOf(u"c1"_s).isEmpty());
+}
+
+void TestLocalStore::schema2GainsReferralsAndKeepsTheWork()
+{
+    {
+        // A store of the previous desktop (schema 2): a waiting change, a conflict, a cursor.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema2"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *sql :
+             { "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+               "CREATE TABLE outbox (sequence INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NOT NULL UNIQUE, "
+               "base_version INTEGER NOT NULL, payload BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
+               "next_attempt_at INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '', "
+               "queued_at INTEGER NOT NULL)",
+               "CREATE TABLE sent (sequence INTEGER PRIMARY KEY, mutation_id TEXT NOT NULL UNIQUE, "
+               "base_version INTEGER NOT NULL, payload BLOB NOT NULL, queued_at INTEGER NOT NULL, "
+               "applied_at INTEGER NOT NULL)",
+               "CREATE TABLE problems (mutation_id TEXT PRIMARY KEY, kind INTEGER NOT NULL, detail TEXT NOT NULL, "
+               "payload BLOB NOT NULL, server_version INTEGER NOT NULL, entity_id TEXT NOT NULL, at INTEGER NOT NULL)",
+               "CREATE TABLE customers (id TEXT PRIMARY KEY, name_key TEXT NOT NULL, phones TEXT NOT NULL, "
+               "payload BLOB NOT NULL, seen_at INTEGER NOT NULL)",
+               "CREATE TABLE cases (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, payload BLOB NOT NULL)",
+               "CREATE TABLE interactions (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, case_id TEXT NOT NULL, "
+               "payload BLOB NOT NULL)",
+               "INSERT INTO meta VALUES ('cursor', 'old-cursor')",
+               "INSERT INTO outbox (mutation_id, base_version, payload, queued_at) VALUES ('waiting', 0, 'w', 1)",
+               "INSERT INTO problems VALUES ('conflicted', 1, 'someone changed it', 'p', 4, 'k1', 2)",
+               "PRAGMA user_version = 2" })
+            QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema2"_s);
+    LocalStore store;
+    QCOMPARE(store.open(path()).outcome, LocalStore::OpenOutcome::Opened); // upgraded in place
+    QCOMPARE(store.outboxCount(), 1);
+    QCOMPARE(store.problemCount(), 1); // the agent's decision still waits
+    QCOMPARE(store.cursor(), QString()); // pulled again, to fill the referrals
+    QVERIFY(store.referralsOf(u"c1"_s).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLocalStore)
