@@ -221,8 +221,8 @@ void TestLocalStore::referralsFollowTheirCustomer()
     referral.id = u"r1"_s;
     referral.caseId = u"k1"_s;
     referral.payload = "r-v1";
-    QVERIFY(store.applyPage({ customer(u"c1"_s, u"name"_s, u"+96891234561"_s), kase, referral }, u"cursor-1"_s,
-                            u"e"_s, 100));
+    QVERIFY(store.applyPage({ customer(u"c1"_s, u"name"_s, u"+96891234561"_s), kase, referral }, u"cursor-1"_s, u"e"_s,
+                            100));
     referral.payload = "r-v2"; // the referral changed (its owner, its status)
     QVERIFY(store.applyPage({ referral }, u"cursor-2"_s, u"e"_s, 101));
     const QList<LocalStore::CachedEntity> referrals = store.referralsOf(u"c1"_s);
