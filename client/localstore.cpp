@@ -1,6 +1,7 @@
 #include "client/localstore.h"
 
 #include "core/arabictext.h"
+#include "core/namequery.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 
 Q_LOGGING_CATEGORY(lcLocalStore, "sanad.client.localstore")
@@ -721,23 +723,42 @@ QList<LocalStore::CachedEntity> LocalStore::referralsOf(const QString &customerI
 
 QList<LocalStore::CachedEntity> LocalStore::searchCustomers(const QString &text, int limit)
 {
+    // Candidates that share a word with the query (strictly or loosely), then ranked as the
+    // server ranks (core/namequery): exact name, every word, every word as a prefix, similar,
+    // partial; most recently seen first within each.
     QList<CachedEntity> list;
-    const QStringList words = keyTokens(searchKey(text));
-    if (words.isEmpty())
+    const NameQuery name(text);
+    if (name.isEmpty() || limit <= 0)
         return list;
-    QString sql = u"SELECT id, id, payload FROM customers WHERE 1"_s;
-    for (qsizetype i = 0; i < words.size(); ++i)
-        sql += u" AND (' ' || name_key) LIKE ?"_s;
-    sql += u" ORDER BY seen_at DESC LIMIT ?"_s;
-    QSqlQuery query(m_db);
-    query.prepare(sql);
-    for (const QString &word : words)
-        query.addBindValue(QString(u"% "_s + word + u"%"_s)); // a word of the name starts with each word typed
-    query.addBindValue(limit);
-    if (query.exec()) {
-        while (query.next())
-            list.append(entityFrom(query, EntityType::Customer));
+    QStringList conditions;
+    QStringList patterns;
+    for (const QString &word : name.words()) {
+        conditions << u"(' ' || name_key) LIKE ?"_s;
+        patterns << u"% "_s + word + u'%'; // a word of the name starts with the word typed
     }
+    for (const QString &word : name.looseWords()) {
+        conditions << u"name_key LIKE ?"_s;
+        patterns << u'%' + word + u'%'; // loose words lose the article, hamza...: anywhere
+    }
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT id, id, payload, name_key FROM customers WHERE "_s + conditions.join(u" OR "_s)
+                  + u" ORDER BY seen_at DESC LIMIT ?"_s);
+    for (const QString &pattern : std::as_const(patterns))
+        query.addBindValue(pattern);
+    query.addBindValue(std::max(limit * 20, 200));
+    QList<std::pair<SearchMatch, CachedEntity>> ranked;
+    if (query.exec()) {
+        while (query.next()) {
+            const QString nameKey = query.value(3).toString();
+            const SearchMatch match = name.match(nameKey, looseKey(nameKey));
+            if (match != SearchMatch::Unspecified)
+                ranked.append({ match, entityFrom(query, EntityType::Customer) });
+        }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto &a, const auto &b) { return int(a.first) < int(b.first); });
+    for (qsizetype i = 0; i < ranked.size() && i < limit; ++i)
+        list.append(ranked.at(i).second);
     return list;
 }
 
