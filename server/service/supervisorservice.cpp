@@ -155,6 +155,23 @@ void SupervisorService::computeFollowUpList(ServiceContext &context, int limit, 
                         u"The caller of case %1 was dissatisfied at the end of a contact."_s);
     }
 
+    // No lost callers: a callback given up is the lead's to decide (a message, a visit...).
+    for (const v1::CallbackTask &task : lifecycle.gaveUpSince(weekAgo)) {
+        const QString caseId = fromStd(task.case_id());
+        const QString customerId = fromStd(task.customer_id());
+        const QString tried = u" was given up after %1 attempts without reaching %2."_s.arg(
+            QString::number(task.attempts()), fromStd(task.phone()));
+        v1::FollowUpItem *item = !caseId.isEmpty()
+            ? builder.add(v1::FOLLOW_UP_REASON_UNREACHED_CALLBACK, caseId, timestampMs(task.due_at()),
+                          u"The callback about case %1"_s + tried)
+            : builder.addForCustomer(v1::FOLLOW_UP_REASON_UNREACHED_CALLBACK, customerId, timestampMs(task.due_at()),
+                                     u"The callback to %1"_s + tried);
+        if (item) {
+            *item->mutable_callback() = task;
+            item->set_count(task.attempts());
+        }
+    }
+
     for (const QString &caseId : lifecycle.casesWithRepeats(weekAgo)) {
         if (v1::FollowUpItem *item = builder.add(v1::FOLLOW_UP_REASON_REPEAT_CALLER, caseId, 0,
                                                  u"The caller of case %1 keeps calling about it."_s))

@@ -67,6 +67,8 @@ public:
     void updateCallback(const v1::CallbackTask &task);
     // Open callback tasks due at nowMs or before, in every queue, the oldest due first.
     QList<v1::CallbackTask> dueCallbacks(qint64 nowMs);
+    // Callback tasks given up (not reached) whose last attempt fell due at sinceMs or later, oldest first.
+    QList<v1::CallbackTask> gaveUpSince(qint64 sinceMs);
     // Open callback tasks the server made for abandoned calls from this E.164 number.
     QList<v1::CallbackTask> openAbandonCallbacks(const QString &phone);
 

@@ -1,4 +1,5 @@
 #include "grpctestclient.h"
+#include "sanad/v1/supervisor.grpc.pb.h"
 #include "serverprocess.h"
 
 #include <QTemporaryFile>
@@ -220,6 +221,18 @@ void TestCallbacks::unreachedCallbackRingsAgainThenGivesUp()
     QCOMPARE(task.attempts(), 2);
     QVERIFY(m_client->advanceClock(m_admin, 60 * kMinuteMs).ok());
     QCOMPARE(m_stream1->offersOf(QString()), before + 1);
+    // A caller nobody reached is the lead's to decide: on the follow-up list, with the number.
+    auto supervisor = v1::SupervisorService::NewStub(m_client->channel());
+    v1::FollowUpList list;
+    QVERIFY(supervisor->GetFollowUpList(GrpcTestClient::context(m_admin).get(), {}, &list).ok());
+    const v1::FollowUpItem *unreached = nullptr;
+    for (const v1::FollowUpItem &item : list.items())
+        if (item.reason() == v1::FOLLOW_UP_REASON_UNREACHED_CALLBACK && item.callback().id() == task.id())
+            unreached = &item;
+    QVERIFY(unreached);
+    QCOMPARE(unreached->customer_name(), "عائشة البلوشية");
+    QCOMPARE(unreached->callback().phone(), "+96891000001");
+    QCOMPARE(unreached->count(), 2);
 }
 
 void TestCallbacks::callersOnTheLineComeFirst()
