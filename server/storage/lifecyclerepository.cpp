@@ -318,8 +318,9 @@ QList<v1::CallbackTask> LifecycleRepository::dueCallbacks(qint64 nowMs)
 
 QList<v1::CallbackTask> LifecycleRepository::gaveUpSince(qint64 sinceMs)
 {
-    SqlQuery query(m_db, u"SELECT "_s + kCallbackColumns
-                             + u" FROM callback_tasks WHERE status = ? AND due_at >= ? ORDER BY due_at, id"_s);
+    SqlQuery query(m_db,
+                   u"SELECT "_s + kCallbackColumns
+                       + u" FROM callback_tasks WHERE status = ? AND due_at >= ? ORDER BY due_at, id"_s);
     query.bind(int(v1::CALLBACK_STATUS_GAVE_UP)).bind(sinceMs).exec();
     QList<v1::CallbackTask> list;
     while (query.next())
