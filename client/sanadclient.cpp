@@ -1212,6 +1212,12 @@ WorkPolicyInfo SanadClient::workPolicy() const
     return WorkPolicyInfo::defaults();
 }
 
+void SanadClient::refreshWorkPolicy()
+{
+    if (isLoggedIn())
+        d->fetchWorkPolicy();
+}
+
 quint64 SanadClient::listIncidents(const QString &category, const QString &location, const QString &caseId, int limit)
 {
     v1::ListIncidentsRequest request;

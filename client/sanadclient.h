@@ -78,6 +78,8 @@ public:
     // the copy kept from an earlier session, else the built-in policy. workPolicyChanged follows
     // each answer of the server.
     WorkPolicyInfo workPolicy() const;
+    // Asks the server for its work policy again (the centre changed it during the session).
+    void refreshWorkPolicy();
     // Cancels a request in flight; its requestFailed carries ClientError::Kind::Cancelled, or nothing
     // follows if it had already finished.
     void cancel(quint64 requestId);

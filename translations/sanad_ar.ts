@@ -1663,5 +1663,9 @@ Hijri: %2 (approximate: the tabular Islamic calendar can differ by a day or two 
         <source>Records the wrap-up; you become available for the next contact once the server has it (Ctrl+S)</source>
         <translation>يسجّل ملخص ما بعد المكالمة؛ تصبح متاحًا للمكالمة التالية حالما يصل إلى الخادم (Ctrl+S)</translation>
     </message>
+    <message>
+        <source>The wrap-up was not recorded. %1 Choose again and save with Ctrl+S.</source>
+        <translation>لم يُسجَّل ملخص ما بعد المكالمة. %1 اختر من جديد واحفظ بالضغط على Ctrl+S.</translation>
+    </message>
 </context>
 </TS>

@@ -108,6 +108,11 @@ WrapUpPanel::WrapUpPanel(client::SanadClient *client, ScreenPop *screenPop, QWid
     connect(m_mood, &QButtonGroup::idClicked, m_error, &QWidget::hide);
     connect(m_callbackResult, &QButtonGroup::idClicked, m_error, &QWidget::hide);
     connect(m_notes, &QLineEdit::returnPressed, this, &WrapUpPanel::save);
+    connect(m_client, &client::SanadClient::requestFailed, this, &WrapUpPanel::onRefused);
+    connect(m_client, &client::SanadClient::caseChangeApplied, this, [this](quint64 requestId) {
+        if (requestId == m_sent)
+            m_sent = 0;
+    });
     // The server's list of codes arrives after login (docs/cases.md, work policy).
     connect(m_client, &client::SanadClient::workPolicyChanged, this, &WrapUpPanel::retranslateUi);
     auto *saveShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_S), this);
@@ -202,9 +207,24 @@ void WrapUpPanel::save()
     wrapUp.notes = m_notes->text().simplified();
     wrapUp.mood = static_cast<CallerMood>(m_mood->checkedId());
     wrapUp.afterCallWorkSeconds = afterCallWorkSeconds();
-    m_client->recordWrapUp(wrapUp);
+    m_sent = m_client->recordWrapUp(wrapUp);
+    m_sentCallId = m_callId;
     stop();
     Q_EMIT finished();
+}
+
+void WrapUpPanel::onRefused(quint64 requestId, const client::ClientError &error)
+{
+    if (requestId == 0 || requestId != m_sent || isActive())
+        return;
+    m_sent = 0;
+    // The callback's attempt, if any, was recorded before: only the wrap-up is asked again, with
+    // the centre's codes as they are now (the usual reason: the list changed during the shift).
+    m_client->refreshWorkPolicy();
+    start(m_sentCallId, {});
+    m_error->setText(
+        tr("The wrap-up was not recorded. %1 Choose again and save with Ctrl+S.").arg(DisplayText::error(error)));
+    m_error->show();
 }
 
 void WrapUpPanel::changeEvent(QEvent *event)

@@ -26,7 +26,9 @@ class ScreenPop;
 // callback, also whether the customer was reached. Save (Ctrl+S, or Enter in the notes) records
 // it through the outbox, so it is kept even when the service is away; the server makes the agent
 // available once it has the wrap-up. The disposition, the mood and a callback's result must be
-// chosen; the panel says so in the interface's language.
+// chosen; the panel says so in the interface's language. A wrap-up the server refuses (a code the
+// centre no longer uses, ...) opens the panel again with the reason, so a queue that requires it
+// never leaves the agent stuck.
 class WrapUpPanel final : public QFrame
 {
     Q_OBJECT
@@ -53,10 +55,13 @@ private:
     void retranslateUi();
     void updateTimer();
     void save();
+    void onRefused(quint64 requestId, const client::ClientError &error);
 
     client::SanadClient *m_client;
     ScreenPop *m_screenPop;
     QString m_callId;
+    quint64 m_sent = 0; // the wrap-up sent last, until the server answers
+    QString m_sentCallId;
     QElapsedTimer m_elapsed;
     QTimer m_tick;
     QLabel *m_title;

@@ -42,6 +42,7 @@ class TestCallbacks final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void abandonedCallerIsCalledBackAndRecovered();
+    void refusedWrapUpOpensAgain(); // restarts the server with other codes
 
 private:
     IsolatedSettings m_settings;
@@ -162,6 +163,54 @@ void TestCallbacks::abandonedCallerIsCalledBackAndRecovered()
         }(),
         15000);
     QCOMPARE(task.attempts(), 1);
+}
+
+void TestCallbacks::refusedWrapUpOpensAgain()
+{
+    // The centre changes its disposition codes during the shift (the server restarts with a new
+    // policy); the desktop still lists the codes it fetched at sign-in.
+    ui::AgentWindow *window = m_desk->agentWindow();
+    QVERIFY(window);
+    QVERIFY(m_server.process().restart(m_server.process().policyArgs(
+        R"({"wrap_up": {"default": "required"}, "disposition_codes": [{"code": "handled", "ar": "تمت المعالجة", "en": "Handled"}]})")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->client()->streamState(), client::SanadClient::StreamState::Connected, 30000);
+    QTest::keyClick(window, Qt::Key_F9);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+    const QString number = m_server.knownNumber(2);
+    QVERIFY(!number.isEmpty());
+    auto *banner = window->findChild<ui::OfferBanner *>(QStringLiteral("offerBanner"));
+    auto *panel = window->findChild<ui::WrapUpPanel *>(QStringLiteral("wrapUpPanel"));
+    QVERIFY(m_server.reportCall(QStringLiteral("ui-cb-2"), v1::CALL_EVENT_KIND_OFFERED, number));
+    QTRY_COMPARE_WITH_TIMEOUT(banner->offer().callId, QStringLiteral("ui-cb-2"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(banner->mode(), ui::OfferBanner::Mode::Offered, 15000);
+    QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::OnContact, 15000);
+    QTest::keyClick(window, Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 15000);
+
+    // A code the server no longer has: refused, and the panel opens again with the reason and
+    // the server's current codes, so the agent is never stuck in a wrap-up the queue requires.
+    auto *disposition = panel->findChild<QComboBox *>(QStringLiteral("wrapUpDisposition"));
+    auto *neutral = panel->findChild<QRadioButton *>(QStringLiteral("wrapUpNeutral"));
+    auto *error = panel->findChild<QLabel *>(QStringLiteral("wrapUpError"));
+    QVERIFY(disposition && neutral && error);
+    disposition->setCurrentIndex(disposition->findData(QStringLiteral("information_given")));
+    QVERIFY(disposition->currentIndex() >= 0);
+    neutral->setFocus();
+    QTest::keyClick(neutral, Qt::Key_Space);
+    QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible() && panel->isVisible(), 15000);
+    QVERIFY2(error->text().contains(QStringLiteral("لم يُسجَّل")), qPrintable(error->text()));
+    QCOMPARE(window->presence(), AgentState::WrapUp);
+    QTRY_COMPARE_WITH_TIMEOUT(disposition->count(), 1, 15000);
+    QCOMPARE(disposition->itemText(0), QStringLiteral("تمت المعالجة"));
+    keepShot(window, QStringLiteral("wrapup-refused"));
+
+    disposition->setCurrentIndex(0);
+    QTest::keyClick(neutral, Qt::Key_Space);
+    QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presence(), AgentState::Available, 15000);
+    QVERIFY(!panel->isVisible());
 }
 
 QTEST_MAIN(TestCallbacks)
