@@ -676,45 +676,23 @@ std::optional<LocalStore::CachedEntity> LocalStore::customer(const QString &id)
     return std::nullopt;
 }
 
-QList<LocalStore::CachedEntity> LocalStore::casesOf(const QString &customerId)
+QList<LocalStore::CachedEntity> LocalStore::entitiesOf(EntityType type, const QString &customerId)
 {
+    // Interactions and referrals name their case; cases are their own.
+    const bool named = type != EntityType::Case;
+    const QString table = type == EntityType::Case ? u"cases"_s
+        : type == EntityType::Interaction          ? u"interactions"_s
+                                                   : u"referrals"_s;
     QList<CachedEntity> list;
     QSqlQuery query(m_db);
-    query.prepare(u"SELECT id, customer_id, payload FROM cases WHERE customer_id = ? ORDER BY rowid"_s);
-    query.addBindValue(customerId);
-    if (query.exec()) {
-        while (query.next())
-            list.append(entityFrom(query, EntityType::Case));
-    }
-    return list;
-}
-
-QList<LocalStore::CachedEntity> LocalStore::interactionsOf(const QString &customerId)
-{
-    QList<CachedEntity> list;
-    QSqlQuery query(m_db);
-    query.prepare(u"SELECT id, customer_id, payload, case_id FROM interactions WHERE customer_id = ? ORDER BY rowid"_s);
+    query.prepare(u"SELECT id, customer_id, payload%1 FROM %2 WHERE customer_id = ? ORDER BY rowid"_s.arg(
+        named ? u", case_id"_s : QString(), table));
     query.addBindValue(customerId);
     if (query.exec()) {
         while (query.next()) {
-            CachedEntity entity = entityFrom(query, EntityType::Interaction);
-            entity.caseId = query.value(3).toString();
-            list.append(entity);
-        }
-    }
-    return list;
-}
-
-QList<LocalStore::CachedEntity> LocalStore::referralsOf(const QString &customerId)
-{
-    QList<CachedEntity> list;
-    QSqlQuery query(m_db);
-    query.prepare(u"SELECT id, customer_id, payload, case_id FROM referrals WHERE customer_id = ? ORDER BY rowid"_s);
-    query.addBindValue(customerId);
-    if (query.exec()) {
-        while (query.next()) {
-            CachedEntity entity = entityFrom(query, EntityType::Referral);
-            entity.caseId = query.value(3).toString();
+            CachedEntity entity = entityFrom(query, type);
+            if (named)
+                entity.caseId = query.value(3).toString();
             list.append(entity);
         }
     }

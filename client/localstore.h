@@ -134,10 +134,13 @@ public:
     bool cacheEntities(const QList<CachedEntity> &entities, qint64 nowMs);
     std::optional<CachedEntity> customerByPhone(const QString &e164);
     std::optional<CachedEntity> customer(const QString &id);
-    QList<CachedEntity> casesOf(const QString &customerId);
-    QList<CachedEntity> interactionsOf(const QString &customerId);
+    QList<CachedEntity> casesOf(const QString &customerId) { return entitiesOf(EntityType::Case, customerId); }
+    QList<CachedEntity> interactionsOf(const QString &customerId)
+    {
+        return entitiesOf(EntityType::Interaction, customerId);
+    }
     // Referrals of the customer's cases, so an offline screen-pop still says where each stands.
-    QList<CachedEntity> referralsOf(const QString &customerId);
+    QList<CachedEntity> referralsOf(const QString &customerId) { return entitiesOf(EntityType::Referral, customerId); }
     // Customers whose name contains every word of the query (case-insensitive), newest first.
     QList<CachedEntity> searchCustomers(const QString &query, int limit);
     int cachedCustomers();
@@ -150,6 +153,8 @@ public:
 private:
     bool createSchema();
     bool upgradeFrom2();
+    // The cached cases, interactions or referrals of a customer, in the order they were written.
+    QList<CachedEntity> entitiesOf(EntityType type, const QString &customerId);
     bool exec(const QString &sql);
     bool writeEntities(const QList<CachedEntity> &entities, qint64 nowMs);
     bool writeEntity(const CachedEntity &entity, qint64 nowMs);

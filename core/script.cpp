@@ -8,19 +8,22 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <optional>
+
 namespace sanad {
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct KindName
+// A value of a script enum and its name in the file format.
+template<typename E> struct Named
 {
-    StepKind kind;
+    E value;
     QStringView name;
 };
 
-constexpr KindName kindNames[] = {
+constexpr Named<StepKind> kindNames[] = {
     { StepKind::Say, u"say" },
     { StepKind::Ask, u"ask" },
     { StepKind::Input, u"input" },
@@ -30,30 +33,34 @@ constexpr KindName kindNames[] = {
     { StepKind::End, u"end" },
 };
 
-struct InputName
-{
-    InputType type;
-    QStringView name;
-};
-
-constexpr InputName inputNames[] = {
+constexpr Named<InputType> inputNames[] = {
     { InputType::Text, u"text" }, { InputType::Number, u"number" }, { InputType::Phone, u"phone" },
     { InputType::Date, u"date" }, { InputType::Choice, u"choice" }, { InputType::Location, u"location" },
 };
 
-struct OutcomeName
-{
-    OutcomeType type;
-    QStringView name;
-};
-
-constexpr OutcomeName outcomeNames[] = {
+constexpr Named<OutcomeType> outcomeNames[] = {
     { OutcomeType::Resolved, u"resolved" },
     { OutcomeType::Referred, u"referred" },
     { OutcomeType::CallbackScheduled, u"callback_scheduled" },
     { OutcomeType::Transferred, u"transferred" },
     { OutcomeType::NotResolved, u"not_resolved" },
 };
+
+template<typename E, std::size_t N> QString nameOf(const Named<E> (&table)[N], E value)
+{
+    for (const Named<E> &entry : table)
+        if (entry.value == value)
+            return entry.name.toString();
+    return {};
+}
+
+template<typename E, std::size_t N> std::optional<E> valueOf(const Named<E> (&table)[N], QStringView name)
+{
+    for (const Named<E> &entry : table)
+        if (entry.name == name)
+            return entry.value;
+    return std::nullopt;
+}
 
 const QRegularExpression &variablePattern()
 {
@@ -199,19 +206,14 @@ private:
         if (!idPattern().match(step.id).hasMatch())
             add(step.id, u"the id is not a key: use lowercase letters, digits, '.', '_' and '-'"_s);
         const QString kind = o.value("kind"_L1).toString();
-        bool known = false;
-        for (const KindName &k : kindNames) {
-            if (k.name == kind) {
-                step.kind = k.kind;
-                known = true;
-            }
-        }
+        const std::optional<StepKind> known = valueOf(kindNames, kind);
         if (!known) {
             add(step.id,
                 u"unknown \"kind\" \"%1\": use say, ask, input, checklist, knowledge, verify_identity or "
                 "end"_s.arg(kind));
             return step;
         }
+        step.kind = *known;
         step.title = text(o, "title"_L1, step.id, step.kind == StepKind::Knowledge);
         step.text = text(o, "text"_L1, step.id, true);
         step.next = o.value("next"_L1).toString();
@@ -228,14 +230,10 @@ private:
             break;
         case StepKind::Input: {
             const QString type = o.value("type"_L1).toString();
-            bool knownType = false;
-            for (const InputName &n : inputNames) {
-                if (n.name == type) {
-                    step.inputType = n.type;
-                    knownType = true;
-                }
-            }
-            if (!knownType)
+            const std::optional<InputType> knownType = valueOf(inputNames, type);
+            if (knownType)
+                step.inputType = *knownType;
+            else
                 add(step.id,
                     u"unknown input \"type\" \"%1\": use text, number, phone, date, choice or location"_s.arg(type));
             if (step.field.isEmpty())
@@ -546,34 +544,22 @@ LocalText identityQuestionText(QStringView key)
 
 QString stepKindName(StepKind kind)
 {
-    for (const KindName &k : kindNames)
-        if (k.kind == kind)
-            return k.name.toString();
-    return {};
+    return nameOf(kindNames, kind);
 }
 
 QString inputTypeName(InputType type)
 {
-    for (const InputName &n : inputNames)
-        if (n.type == type)
-            return n.name.toString();
-    return {};
+    return nameOf(inputNames, type);
 }
 
 QString scriptOutcomeName(OutcomeType type)
 {
-    for (const OutcomeName &o : outcomeNames)
-        if (o.type == type)
-            return o.name.toString();
-    return {};
+    return nameOf(outcomeNames, type);
 }
 
 OutcomeType scriptOutcomeFromName(QStringView name)
 {
-    for (const OutcomeName &o : outcomeNames)
-        if (o.name == name)
-            return o.type;
-    return OutcomeType::None;
+    return valueOf(outcomeNames, name).value_or(OutcomeType::None);
 }
 
 QString substituteVariables(const QString &text, const QHash<QString, QString> &values)
