@@ -224,17 +224,19 @@ LocalStore::OpenReport LocalStore::open(const QString &path)
     return report;
 }
 
-bool LocalStore::upgradeFrom2()
+namespace {
+
+// Since schema 3: referrals, so that an offline screen-pop still says where each stands.
+const QStringList kReferralTables {
+    u"CREATE TABLE referrals (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, customer_id TEXT NOT NULL, "
+    "payload BLOB NOT NULL)"_s,
+    u"CREATE INDEX referrals_customer ON referrals (customer_id)"_s,
+};
+
+} // namespace
+
+bool LocalStore::execInTransaction(const QStringList &statements)
 {
-    // Schema 2 did not keep referrals: add them, and pull the feed again from the start to fill
-    // them. The outbox, the sent log and the problems stay as they are.
-    const QStringList statements {
-        u"CREATE TABLE referrals (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, customer_id TEXT NOT NULL, "
-        "payload BLOB NOT NULL)"_s,
-        u"CREATE INDEX referrals_customer ON referrals (customer_id)"_s,
-        u"DELETE FROM meta WHERE key = 'cursor'"_s,
-        u"PRAGMA user_version = 3"_s,
-    };
     if (!m_db.transaction())
         return false;
     for (const QString &sql : statements) {
@@ -244,6 +246,14 @@ bool LocalStore::upgradeFrom2()
         }
     }
     return m_db.commit();
+}
+
+bool LocalStore::upgradeFrom2()
+{
+    // Schema 2 did not keep referrals: add them, and pull the feed again from the start to fill
+    // them. The outbox, the sent log and the problems stay as they are.
+    return execInTransaction(
+        kReferralTables + QStringList { u"DELETE FROM meta WHERE key = 'cursor'"_s, u"PRAGMA user_version = 3"_s });
 }
 
 bool LocalStore::createSchema()
@@ -268,20 +278,9 @@ bool LocalStore::createSchema()
         u"CREATE TABLE interactions (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, case_id TEXT NOT NULL, "
         "payload BLOB NOT NULL)"_s,
         u"CREATE INDEX interactions_customer ON interactions (customer_id)"_s,
-        u"CREATE TABLE referrals (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, customer_id TEXT NOT NULL, "
-        "payload BLOB NOT NULL)"_s,
-        u"CREATE INDEX referrals_customer ON referrals (customer_id)"_s,
-        u"PRAGMA user_version = %1"_s.arg(kSchemaVersion),
     };
-    if (!m_db.transaction())
-        return false;
-    for (const QString &sql : statements) {
-        if (!exec(sql)) {
-            m_db.rollback();
-            return false;
-        }
-    }
-    return m_db.commit();
+    return execInTransaction(statements + kReferralTables
+                             + QStringList { u"PRAGMA user_version = %1"_s.arg(kSchemaVersion) });
 }
 
 QString LocalStore::meta(const QString &key)

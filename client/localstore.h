@@ -153,6 +153,7 @@ public:
 private:
     bool createSchema();
     bool upgradeFrom2();
+    bool execInTransaction(const QStringList &statements);
     // The cached cases, interactions or referrals of a customer, in the order they were written.
     QList<CachedEntity> entitiesOf(EntityType type, const QString &customerId);
     bool exec(const QString &sql);

@@ -304,41 +304,34 @@ void LifecycleRepository::updateCallback(const v1::CallbackTask &t)
         .exec();
 }
 
-QList<v1::CallbackTask> LifecycleRepository::dueCallbacks(qint64 nowMs)
+QList<v1::CallbackTask> LifecycleRepository::callbacksWhere(const QString &condition, const QVariantList &values)
 {
     SqlQuery query(m_db,
-                   u"SELECT "_s + kCallbackColumns
-                       + u" FROM callback_tasks WHERE status = ? AND due_at <= ? ORDER BY due_at, id"_s);
-    query.bind(int(v1::CALLBACK_STATUS_OPEN)).bind(nowMs).exec();
+                   u"SELECT "_s + kCallbackColumns + u" FROM callback_tasks WHERE "_s + condition
+                       + u" ORDER BY due_at, id"_s);
+    for (const QVariant &value : values)
+        query.bind(value);
+    query.exec();
     QList<v1::CallbackTask> list;
     while (query.next())
         list.append(readCallback(query));
     return list;
+}
+
+QList<v1::CallbackTask> LifecycleRepository::dueCallbacks(qint64 nowMs)
+{
+    return callbacksWhere(u"status = ? AND due_at <= ?"_s, { int(v1::CALLBACK_STATUS_OPEN), nowMs });
 }
 
 QList<v1::CallbackTask> LifecycleRepository::gaveUpSince(qint64 sinceMs)
 {
-    SqlQuery query(m_db,
-                   u"SELECT "_s + kCallbackColumns
-                       + u" FROM callback_tasks WHERE status = ? AND due_at >= ? ORDER BY due_at, id"_s);
-    query.bind(int(v1::CALLBACK_STATUS_GAVE_UP)).bind(sinceMs).exec();
-    QList<v1::CallbackTask> list;
-    while (query.next())
-        list.append(readCallback(query));
-    return list;
+    return callbacksWhere(u"status = ? AND due_at >= ?"_s, { int(v1::CALLBACK_STATUS_GAVE_UP), sinceMs });
 }
 
 QList<v1::CallbackTask> LifecycleRepository::openAbandonCallbacks(const QString &phone)
 {
-    SqlQuery query(m_db,
-                   u"SELECT "_s + kCallbackColumns
-                       + u" FROM callback_tasks WHERE status = ? AND phone = ? AND abandoned_call_id <> '' "
-                         "ORDER BY due_at, id"_s);
-    query.bind(int(v1::CALLBACK_STATUS_OPEN)).bind(phone).exec();
-    QList<v1::CallbackTask> list;
-    while (query.next())
-        list.append(readCallback(query));
-    return list;
+    return callbacksWhere(u"status = ? AND phone = ? AND abandoned_call_id <> ''"_s,
+                          { int(v1::CALLBACK_STATUS_OPEN), phone });
 }
 
 std::optional<std::pair<QString, QString>> LifecycleRepository::offeredCall(const QString &callId)

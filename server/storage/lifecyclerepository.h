@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -79,6 +80,9 @@ public:
     static QString locationKey(const QString &location);
 
 private:
+    // Callback tasks matching an SQL condition with ? placeholders, the oldest due first.
+    QList<v1::CallbackTask> callbacksWhere(const QString &condition, const QVariantList &values);
+
     Database &m_database;
     QSqlDatabase m_db;
 };
