@@ -38,17 +38,6 @@ v1::MutationResult rejectedMutation(const QString &mutationId, const QString &de
 
 namespace {
 
-v1::MutationResult outcome(const QString &mutationId, v1::MutationOutcome kind, const QString &detail = QString(),
-                           qint64 newVersion = 0, const QString &entityId = QString())
-{
-    return mutationOutcome(mutationId, kind, detail, newVersion, entityId);
-}
-
-v1::MutationResult rejected(const QString &mutationId, const QString &detail)
-{
-    return rejectedMutation(mutationId, detail);
-}
-
 QString idOrNew(const std::string &id)
 {
     const QString given = fromStd(id).trimmed();
@@ -69,16 +58,17 @@ v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const Mu
 {
     const QString mutationId = fromStd(mutation.mutation_id()).trimmed();
     if (mutationId.isEmpty())
-        return rejected(QString(),
-                        u"The mutation has no mutation_id: give every mutation its own new UUID, and "
-                        "keep it when you retry."_s);
+        return rejectedMutation(QString(),
+                                u"The mutation has no mutation_id: give every mutation its own new UUID, and "
+                                "keep it when you retry."_s);
 
     // No transaction of its own: the caller's (applyBatch) holds the whole batch, so a database
     // failure part-way rolls every mutation of the batch back and a retry applies each once.
     SyncRepository sync(m_database);
     if (const std::optional<MutationRecord> first = sync.findMutation(mutationId)) {
         // Answered from the record: the same data as the first time, nothing applied again.
-        return outcome(mutationId, v1::MUTATION_OUTCOME_DUPLICATE, first->detail, first->newVersion, first->entityId);
+        return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_DUPLICATE, first->detail, first->newVersion,
+                               first->entityId);
     }
 
     const qint64 now = m_clock.nowMs();
@@ -122,9 +112,9 @@ v1::MutationResult MutationApplier::apply(const v1::Mutation &mutation, const Mu
         result = CaseLifecycle(m_database, m_normalizer, m_policy).recordCallbackAttempt(mutationId, mutation, now);
         break;
     case v1::Mutation::PAYLOAD_NOT_SET:
-        result = rejected(mutationId,
-                          u"The mutation carries no change (its payload is empty, or a kind of change "
-                          "this server does not know yet): update the desktop, or drop the mutation."_s);
+        result = rejectedMutation(mutationId,
+                                  u"The mutation carries no change (its payload is empty, or a kind of change "
+                                  "this server does not know yet): update the desktop, or drop the mutation."_s);
         break;
     }
 
@@ -157,11 +147,11 @@ v1::MutationResult MutationApplier::createCustomer(const QString &mutationId, co
 {
     const QString name = fromStd(change.name()).simplified();
     if (name.isEmpty())
-        return rejected(mutationId, u"The new customer has no name: enter the customer's name."_s);
+        return rejectedMutation(mutationId, u"The new customer has no name: enter the customer's name."_s);
     if (name.size() > kMaxNameLength)
-        return rejected(mutationId,
-                        u"The customer's name has %1 characters; at most %2 fit: shorten it."_s.arg(name.size())
-                            .arg(kMaxNameLength));
+        return rejectedMutation(mutationId,
+                                u"The customer's name has %1 characters; at most %2 fit: shorten it."_s.arg(name.size())
+                                    .arg(kMaxNameLength));
     QStringList phones;
     for (const std::string &raw : change.phones()) {
         const QString input = fromStd(raw);
@@ -169,19 +159,19 @@ v1::MutationResult MutationApplier::createCustomer(const QString &mutationId, co
             continue;
         const PhoneNumber number = m_normalizer.parseForStorage(input);
         if (!number.ok())
-            return rejected(mutationId, number.message(input));
+            return rejectedMutation(mutationId, number.message(input));
         if (!phones.contains(number.e164))
             phones.append(number.e164);
     }
     if (phones.isEmpty())
-        return rejected(mutationId, u"The new customer has no phone number: enter at least one."_s);
+        return rejectedMutation(mutationId, u"The new customer has no phone number: enter at least one."_s);
 
     const QString id = idOrNew(change.customer_id());
     CustomerRepository customers(m_database);
     if (customers.exists(id))
-        return rejected(mutationId,
-                        u"A customer with the id %1 already exists: create the customer with a new "
-                        "UUID."_s.arg(id));
+        return rejectedMutation(mutationId,
+                                u"A customer with the id %1 already exists: create the customer with a new "
+                                "UUID."_s.arg(id));
     v1::Customer customer;
     customer.set_id(toStd(id));
     customer.set_name(toStd(name));
@@ -194,32 +184,32 @@ v1::MutationResult MutationApplier::createCustomer(const QString &mutationId, co
     customer.set_version(1);
     customers.insert(customer);
     SyncRepository(m_database).appendChange(mutationId, customer, nowMs);
-    return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
 }
 
 v1::MutationResult MutationApplier::createCase(const QString &mutationId, const v1::CreateCase &change, qint64 nowMs)
 {
     const QString customerId = fromStd(change.customer_id()).trimmed();
     if (customerId.isEmpty() || !CustomerRepository(m_database).exists(customerId))
-        return rejected(mutationId,
-                        u"The case's customer \"%1\" does not exist on the server: create the customer "
-                        "first (push its create_customer before the case)."_s.arg(customerId));
+        return rejectedMutation(mutationId,
+                                u"The case's customer \"%1\" does not exist on the server: create the customer "
+                                "first (push its create_customer before the case)."_s.arg(customerId));
     const QString category = fromStd(change.category());
     if (!findCategory(category))
-        return rejected(mutationId,
-                        u"\"%1\" is not a case category: choose one of the categories the desktop "
-                        "lists."_s.arg(category));
+        return rejectedMutation(mutationId,
+                                u"\"%1\" is not a case category: choose one of the categories the desktop "
+                                "lists."_s.arg(category));
     const int priority = change.priority();
     if (priority < v1::PRIORITY_UNSPECIFIED || priority > v1::PRIORITY_URGENT)
-        return rejected(mutationId,
-                        u"The priority is not a known sanad.v1.Priority value: choose low, normal, high "
-                        "or urgent."_s);
+        return rejectedMutation(mutationId,
+                                u"The priority is not a known sanad.v1.Priority value: choose low, normal, high "
+                                "or urgent."_s);
 
     const QString id = idOrNew(change.case_id());
     CaseRepository cases(m_database);
     if (cases.find(id))
-        return rejected(mutationId,
-                        u"A case with the id %1 already exists: create the case with a new UUID."_s.arg(id));
+        return rejectedMutation(mutationId,
+                                u"A case with the id %1 already exists: create the case with a new UUID."_s.arg(id));
     v1::Case record;
     record.set_id(toStd(id));
     record.set_number(toStd(cases.nextNumber(nowMs)));
@@ -237,7 +227,7 @@ v1::MutationResult MutationApplier::createCase(const QString &mutationId, const 
     CaseLifecycle(m_database, m_normalizer, m_policy).onCaseCreated(&record, nowMs);
     CaseLifecycle(m_database, m_normalizer, m_policy).countRepeatCase(record, nowMs);
     SyncRepository(m_database).appendChange(mutationId, record, nowMs);
-    return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
 }
 
 v1::MutationResult MutationApplier::addNote(const QString &mutationId, const v1::AddNote &change,
@@ -246,11 +236,11 @@ v1::MutationResult MutationApplier::addNote(const QString &mutationId, const v1:
     const QString caseId = fromStd(change.case_id()).trimmed();
     const std::optional<v1::Case> record = caseId.isEmpty() ? std::nullopt : CaseRepository(m_database).find(caseId);
     if (!record)
-        return rejected(mutationId,
-                        u"The case \"%1\" does not exist on the server: push the case before its "
-                        "notes."_s.arg(caseId));
+        return rejectedMutation(mutationId,
+                                u"The case \"%1\" does not exist on the server: push the case before its "
+                                "notes."_s.arg(caseId));
     if (fromStd(change.text()).trimmed().isEmpty())
-        return rejected(mutationId, u"The note is empty: write the note's text."_s);
+        return rejectedMutation(mutationId, u"The note is empty: write the note's text."_s);
 
     // A note is an append-only interaction marked note; it leaves the case's version alone.
     v1::Interaction note;
@@ -267,7 +257,7 @@ v1::MutationResult MutationApplier::addNote(const QString &mutationId, const v1:
     note.set_note(true);
     InteractionRepository(m_database).insert(note);
     SyncRepository(m_database).appendChange(mutationId, note, nowMs);
-    return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), record->version(), fromStd(note.id()));
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), record->version(), fromStd(note.id()));
 }
 
 v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, qint64 baseVersion,
@@ -277,11 +267,11 @@ v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, 
     CaseRepository cases(m_database);
     std::optional<v1::Case> record = caseId.isEmpty() ? std::nullopt : cases.find(caseId);
     if (!record)
-        return rejected(mutationId,
-                        u"The case \"%1\" does not exist on the server: push the case before changing "
-                        "its status."_s.arg(caseId));
+        return rejectedMutation(mutationId,
+                                u"The case \"%1\" does not exist on the server: push the case before changing "
+                                "its status."_s.arg(caseId));
     if (baseVersion != record->version())
-        return outcome(
+        return mutationOutcome(
             mutationId, v1::MUTATION_OUTCOME_CONFLICT,
             u"Case %1 is at version %2 on the server, but this change was made on version %3: someone "
             "changed it meanwhile. Reload the case, then change its status again."_s.arg(fromStd(record->number()))
@@ -290,11 +280,12 @@ v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, 
             record->version(), caseId);
     const int target = change.status();
     if (target < v1::CASE_STATUS_UNSPECIFIED || target > v1::CASE_STATUS_AWAITING_CONFIRMATION)
-        return rejected(mutationId, u"The status is not a known sanad.v1.CaseStatus value: update the desktop."_s);
+        return rejectedMutation(mutationId,
+                                u"The status is not a known sanad.v1.CaseStatus value: update the desktop."_s);
     const auto from = static_cast<CaseStatus>(record->status());
     const auto to = static_cast<CaseStatus>(target);
     if (const std::optional<QString> refusal = transitionRefusal(from, to, change.customer_confirmed()))
-        return rejected(mutationId, *refusal);
+        return rejectedMutation(mutationId, *refusal);
 
     record->set_status(static_cast<v1::CaseStatus>(target));
     record->set_version(record->version() + 1);
@@ -309,7 +300,7 @@ v1::MutationResult MutationApplier::changeCaseStatus(const QString &mutationId, 
     cases.updateStatus(*record);
     CaseLifecycle(m_database, m_normalizer, m_policy).onStatusChanged(&*record, from, nowMs);
     SyncRepository(m_database).appendChange(mutationId, *record, nowMs);
-    return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), record->version(), caseId);
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), record->version(), caseId);
 }
 
 v1::MutationResult MutationApplier::addInteraction(const QString &mutationId, const v1::AddInteraction &change,
@@ -318,35 +309,37 @@ v1::MutationResult MutationApplier::addInteraction(const QString &mutationId, co
     const QString customerId = fromStd(change.customer_id()).trimmed();
     CustomerRepository customers(m_database);
     if (customerId.isEmpty() || !customers.exists(customerId))
-        return rejected(mutationId,
-                        u"The contact's customer \"%1\" does not exist on the server: create the "
-                        "customer first."_s.arg(customerId));
+        return rejectedMutation(mutationId,
+                                u"The contact's customer \"%1\" does not exist on the server: create the "
+                                "customer first."_s.arg(customerId));
     const QString caseId = fromStd(change.case_id()).trimmed();
     std::optional<v1::Case> record;
     if (!caseId.isEmpty()) {
         record = CaseRepository(m_database).find(caseId);
         if (!record)
-            return rejected(mutationId,
-                            u"The case \"%1\" does not exist on the server: push the case before its "
-                            "contacts."_s.arg(caseId));
+            return rejectedMutation(mutationId,
+                                    u"The case \"%1\" does not exist on the server: push the case before its "
+                                    "contacts."_s.arg(caseId));
         if (fromStd(record->customer_id()) != customerId)
-            return rejected(mutationId,
-                            u"Case %1 belongs to another customer: record the contact on one of this "
-                            "customer's cases, or on none."_s.arg(fromStd(record->number())));
+            return rejectedMutation(mutationId,
+                                    u"Case %1 belongs to another customer: record the contact on one of this "
+                                    "customer's cases, or on none."_s.arg(fromStd(record->number())));
     }
     const int channel = change.channel();
     if (channel <= v1::CHANNEL_UNSPECIFIED || channel > v1::CHANNEL_WALK_IN)
-        return rejected(mutationId,
-                        u"The contact has no channel: say whether it was a call, SMS, e-mail, web, app, "
-                        "WhatsApp or walk-in contact."_s);
+        return rejectedMutation(mutationId,
+                                u"The contact has no channel: say whether it was a call, SMS, e-mail, web, app, "
+                                "WhatsApp or walk-in contact."_s);
     const int direction = change.direction();
     if (direction < v1::DIRECTION_UNSPECIFIED || direction > v1::DIRECTION_OUTBOUND)
-        return rejected(mutationId, u"The direction is not a known sanad.v1.Direction value: update the desktop."_s);
+        return rejectedMutation(mutationId,
+                                u"The direction is not a known sanad.v1.Direction value: update the desktop."_s);
 
     const QString id = idOrNew(change.interaction_id());
     InteractionRepository interactions(m_database);
     if (interactions.exists(id))
-        return rejected(mutationId, u"A contact with the id %1 already exists: record it with a new UUID."_s.arg(id));
+        return rejectedMutation(mutationId,
+                                u"A contact with the id %1 already exists: record it with a new UUID."_s.arg(id));
     const qint64 occurredAt = change.has_occurred_at() ? timestampMs(change.occurred_at()) : nowMs;
     v1::Interaction interaction;
     interaction.set_id(toStd(id));
@@ -371,7 +364,7 @@ v1::MutationResult MutationApplier::addInteraction(const QString &mutationId, co
         interaction.set_case_number(record->number());
     customers.touchLastContact(customerId, occurredAt);
     SyncRepository(m_database).appendChange(mutationId, interaction, nowMs);
-    return outcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
+    return mutationOutcome(mutationId, v1::MUTATION_OUTCOME_APPLIED, QString(), 1, id);
 }
 
 } // namespace sanad::server
