@@ -91,7 +91,8 @@ grpc::Status CallIntake::report(const CallReport &report, bool *accepted)
     case CallEventKind::Abandoned:
         m_context.router.callAbandoned(callId);
         abandonedCallback(callId, e164, queue, record.occurredAtMs);
-        offerDueCallbacks(m_context); // at once when the policy's delay is 0
+        if (m_context.policy.callbackDelayMinutes == 0)
+            offerDueCallbacks(m_context); // at once; otherwise the timer offers it when it falls due
         break;
     case CallEventKind::Ended:
         m_context.router.callEnded(callId);
